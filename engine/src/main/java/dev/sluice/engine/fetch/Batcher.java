@@ -1,0 +1,76 @@
+package dev.sluice.engine.fetch;
+
+import dev.sluice.spi.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows of one table waiting to be written to one destination. Flushes when the batch
+ * reaches {@code batch_size} rows or {@code batch_size_bytes}, or when its first row is older
+ * than {@code batch_timeout} as more rows arrive; {@link #flush()} writes the rest. Memory
+ * held is bounded by the limits (plus one page).
+ */
+final class Batcher {
+    private final DestinationTarget target;
+    private final TableSchema schema;
+    private final Retry retry;
+    private List<Object[]> rows = new ArrayList<>();
+    private long bytes;
+    private long firstRowNanos;
+    private long written;
+
+    Batcher(DestinationTarget target, TableSchema schema, Retry retry) {
+        this.target = target;
+        this.schema = schema;
+        this.retry = retry;
+    }
+
+    void add(List<Object[]> newRows, long newBytes) {
+        if (newRows.isEmpty()) {
+            return;
+        }
+        if (rows.isEmpty()) {
+            firstRowNanos = System.nanoTime();
+        }
+        long perRow = Math.max(1, newBytes / newRows.size());
+        for (Object[] row : newRows) {
+            rows.add(row);
+            bytes += perRow;
+            if (rows.size() >= target.limits().rows() || bytes >= target.limits().bytes()) {
+                flush();
+            }
+        }
+        if (!rows.isEmpty() && System.nanoTime() - firstRowNanos >= target.limits().timeout().toNanos()) {
+            flush();
+        }
+    }
+
+    /** Writes what is buffered; on failure the rows stay buffered and the error propagates. */
+    void flush() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> batch = rows;
+        retry.run("write of " + batch.size() + " rows to " + target.name() + "." + schema.name(),
+                () -> target.destination().write(schema, batch));
+        written += batch.size();
+        rows = new ArrayList<>(Math.min(batch.size(), target.limits().rows()));
+        bytes = 0;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    long written() {
+        return written;
+    }
+
+    String table() {
+        return schema.name();
+    }
+
+    String destinationName() {
+        return target.name();
+    }
+}

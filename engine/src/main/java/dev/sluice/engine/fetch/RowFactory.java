@@ -1,0 +1,94 @@
+package dev.sluice.engine.fetch;
+
+import dev.sluice.engine.schema.InternalColumns;
+import dev.sluice.spi.Column;
+import dev.sluice.spi.ConnectorException;
+import dev.sluice.spi.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a source's rows into destination rows: the internal columns first (sync time, source
+ * name, {@code _cq_id}, parent id), then the source's values, after checking each value
+ * against its column's type. One factory per table of a run.
+ */
+final class RowFactory {
+    private final Table table;
+    private final Instant syncTime;
+    private final String sourceName;
+    private final List<String> sortedPk;
+    private final int[] sortedPkIndexes;
+
+    RowFactory(Table table, Instant syncTime, String sourceName, boolean deterministicCqId) {
+        this.table = table;
+        this.syncTime = syncTime;
+        this.sourceName = sourceName;
+        this.sortedPk = deterministicCqId ? table.primaryKey().stream().sorted().toList() : List.of();
+        this.sortedPkIndexes = sortedPk.stream().mapToInt(table::columnIndex).toArray();
+    }
+
+    /**
+     * @param pageKey   identity of the page the rows came from (for position-based ids)
+     * @param parentIds {@code _cq_id} of each row's parent, or null for a top-level table
+     */
+    Rows build(List<Object[]> sourceRows, byte[] pageKey, List<UUID> parentIds) {
+        List<Object[]> out = new ArrayList<>(sourceRows.size());
+        List<UUID> ids = new ArrayList<>(sourceRows.size());
+        long bytes = 0;
+        int width = table.columns().size();
+        for (int r = 0; r < sourceRows.size(); r++) {
+            Object[] source = sourceRows.get(r);
+            if (source.length != width) {
+                throw new ConnectorException("table " + table.name() + ": the source gave a row of " + source.length
+                        + " values for " + width + " columns");
+            }
+            Object[] row = new Object[InternalColumns.COUNT + width];
+            bytes += check(source);
+            UUID id = sortedPk.isEmpty() ? CqIds.fromPosition(pageKey, r) : CqIds.fromPrimaryKey(sortedPk, pick(source));
+            row[InternalColumns.SYNC_TIME_INDEX] = syncTime;
+            row[InternalColumns.SOURCE_NAME_INDEX] = sourceName;
+            row[InternalColumns.ID_INDEX] = id;
+            row[InternalColumns.PARENT_ID_INDEX] = parentIds == null ? null : parentIds.get(r);
+            System.arraycopy(source, 0, row, InternalColumns.COUNT, width);
+            out.add(row);
+            ids.add(id);
+        }
+        return new Rows(out, ids, bytes + 64L * sourceRows.size());
+    }
+
+    private Object[] pick(Object[] source) {
+        Object[] values = new Object[sortedPkIndexes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = source[sortedPkIndexes[i]];
+        }
+        return values;
+    }
+
+    /** Checks each value's type and returns the row's estimated size in bytes. */
+    private long check(Object[] source) {
+        long bytes = 0;
+        List<Column> columns = table.columns();
+        for (int i = 0; i < source.length; i++) {
+            Object v = source[i];
+            Column c = columns.get(i);
+            if (v == null) {
+                if (c.notNull()) {
+                    throw new ConnectorException("table " + table.name() + ", column " + c.name() + ": the source gave null for a not-null column");
+                }
+                continue;
+            }
+            if (!c.type().accepts(v)) {
+                throw new ConnectorException("table " + table.name() + ", column " + c.name() + ": the source gave a "
+                        + v.getClass().getSimpleName() + " where " + c.type().displayName() + " was declared");
+            }
+            bytes += RowSize.of(v);
+        }
+        return bytes;
+    }
+
+    /** Destination rows with their {@code _cq_id}s and estimated size. */
+    record Rows(List<Object[]> rows, List<UUID> ids, long bytes) {
+    }
+}

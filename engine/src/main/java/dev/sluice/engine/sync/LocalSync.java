@@ -1,0 +1,181 @@
+package dev.sluice.engine.sync;
+
+import dev.sluice.engine.fetch.DestinationTarget;
+import dev.sluice.engine.fetch.ItemOutcome;
+import dev.sluice.engine.fetch.ItemRunner;
+import dev.sluice.engine.fetch.SourceRun;
+import dev.sluice.engine.fetch.StopSignal;
+import dev.sluice.engine.plan.Planner;
+import dev.sluice.engine.plan.Run;
+import dev.sluice.engine.plan.WorkItem;
+import dev.sluice.spi.Table;
+import dev.sluice.spi.TableSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code sluice sync} on one machine: selects tables (every config error surfaces here,
+ * before anything is written), opens and migrates destinations, then runs each source:
+ * plan work items, run them on a bounded worker pool, finalize (delete stale, report,
+ * summaries).
+ */
+public final class LocalSync {
+    private static final System.Logger LOG = System.getLogger(LocalSync.class.getName());
+
+    private final PreparedSync prepared;
+    private final SyncOptions options;
+
+    public LocalSync(PreparedSync prepared, SyncOptions options) {
+        this.prepared = prepared;
+        this.options = options;
+    }
+
+    public SyncReport run() {
+        List<SelectedSource> selected = prepared.selectTables();
+        prepared.openDestinations();
+        Map<String, List<DestinationTarget>> targets = targets(selected);
+        if (!options.noMigrate()) {
+            migrate(selected, targets);
+        }
+        List<SourceReport> reports = new ArrayList<>();
+        try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry())) {
+            for (SelectedSource s : selected) {
+                SourceReport report = runSource(s, targets.get(s.prepared().name()), cursors);
+                reports.add(report);
+                sendSummaries(s, report);
+            }
+        }
+        return new SyncReport(reports);
+    }
+
+    /** {@code sluice migrate}: selects tables and migrates the destinations; returns how many tables. */
+    public int migrateOnly() {
+        List<SelectedSource> selected = prepared.selectTables();
+        prepared.openDestinations();
+        return migrate(selected, targets(selected));
+    }
+
+    private static Map<String, List<DestinationTarget>> targets(List<SelectedSource> selected) {
+        return selected.stream().collect(Collectors.toMap(s -> s.prepared().name(), Targets::of, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Migrates every destination once, with the tables of every source writing to it. */
+    private int migrate(List<SelectedSource> selected, Map<String, List<DestinationTarget>> targets) {
+        int migrated = 0;
+        for (PreparedDestination d : prepared.destinations()) {
+            Map<String, TableSchema> schemas = new LinkedHashMap<>();
+            for (SelectedSource s : selected) {
+                for (DestinationTarget t : targets.get(s.prepared().name())) {
+                    if (t.name().equals(d.name())) {
+                        schemas.putAll(t.schemas());
+                    }
+                }
+            }
+            if (d.spec().sendSyncSummary()) {
+                schemas.put(SyncSummaries.TABLE, SyncSummaries.schema());
+            }
+            if (!schemas.isEmpty()) {
+                options.retry().run("migration of " + d.name(),
+                        () -> d.destination().migrate(List.copyOf(schemas.values()), d.spec().migrateMode()));
+                migrated += schemas.size();
+            }
+        }
+        return migrated;
+    }
+
+    private SourceReport runSource(SelectedSource s, List<DestinationTarget> targets, CursorStores cursors) {
+        long started = System.nanoTime();
+        PreparedSource p = s.prepared();
+        Run run = Run.start(p.name(), options.clock().instant());
+        Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
+        SourceRun ctx = new SourceRun(run, p.source(), tables, p.spec().deterministicCqId(), targets,
+                cursors.forSource(s), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
+        List<WorkItem> items = Planner.plan(run, p.source(), s.tables());
+        LOG.log(System.Logger.Level.INFO, "source {0}: run {1}, {2} tables, {3} work items, {4} at a time",
+                p.name(), run.id(), s.tables().size(), items.size(), p.concurrency());
+        options.progress().runStarted(p.name(), s.tables().size());
+        List<ItemOutcome> outcomes = runItems(p, new ItemRunner(ctx), items);
+        SourceReport report = Finalizer.finish(run, p.spec().path(), s.tables(), targets, outcomes,
+                Duration.ofNanos(System.nanoTime() - started), options.retry());
+        LOG.log(System.Logger.Level.INFO, "source {0}: {1}, {2} rows, {3} errors", p.name(), report.status(), report.rows(), report.errors());
+        return report;
+    }
+
+    /** Runs items on a pool of {@code concurrency} threads, continuations included, until all ended. */
+    private List<ItemOutcome> runItems(PreparedSource p, ItemRunner runner, List<WorkItem> items) {
+        ExecutorService pool = Executors.newFixedThreadPool(p.concurrency(), namedThreads(p.name()));
+        try {
+            ExecutorCompletionService<ItemOutcome> done = new ExecutorCompletionService<>(pool);
+            Map<String, Integer> openPerTable = new HashMap<>();
+            for (WorkItem item : items) {
+                openPerTable.merge(item.table(), 1, Integer::sum);
+                done.submit(() -> runner.run(item, StopSignal.NEVER));
+            }
+            List<ItemOutcome> outcomes = new ArrayList<>();
+            Map<String, Boolean> failed = new HashMap<>();
+            int pending = items.size();
+            while (pending > 0) {
+                ItemOutcome o = take(done);
+                pending--;
+                outcomes.add(o);
+                if (o.continuation().isPresent()) {
+                    WorkItem next = o.continuation().get();
+                    done.submit(() -> runner.run(next, StopSignal.NEVER));
+                    pending++;
+                    continue;
+                }
+                String table = o.item().table();
+                failed.merge(table, o.status() == ItemOutcome.Status.FAILED, Boolean::logicalOr);
+                if (openPerTable.merge(table, -1, Integer::sum) == 0) {
+                    options.progress().tableDone(p.name(), table, failed.get(table));
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ItemOutcome take(ExecutorCompletionService<ItemOutcome> done) {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while syncing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a work item crashed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void sendSummaries(SelectedSource s, SourceReport report) {
+        for (PreparedDestination d : s.prepared().destinations()) {
+            if (d.spec().sendSyncSummary()) {
+                try {
+                    options.retry().run("summary of " + d.name(), () -> SyncSummaries.write(s.prepared().spec(), report, d));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "could not write the sync summary to {0}: {1}", d.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String source) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sluice-" + source + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sluice.engine.sync;
+
+import dev.sluice.engine.fetch.Retry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How a local sync runs.
+ *
+ * @param noMigrate      skip migrations (tables must already exist)
+ * @param stateDirectory where the embedded state store lives when no backend_options is set
+ */
+public record SyncOptions(boolean noMigrate, Path stateDirectory, Retry retry, ProgressListener progress, Clock clock) {
+    public SyncOptions {
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public static SyncOptions defaults() {
+        return new SyncOptions(false, Path.of(".sluice"), Retry.standard(), ProgressListener.NONE, Clock.systemUTC());
+    }
+
+    public SyncOptions withNoMigrate(boolean value) {
+        return new SyncOptions(value, stateDirectory, retry, progress, clock);
+    }
+
+    public SyncOptions withProgress(ProgressListener value) {
+        return new SyncOptions(noMigrate, stateDirectory, retry, value, clock);
+    }
+
+    public SyncOptions withStateDirectory(Path value) {
+        return new SyncOptions(noMigrate, value, retry, progress, clock);
+    }
+
+    public SyncOptions withRetry(Retry value) {
+        return new SyncOptions(noMigrate, stateDirectory, value, progress, clock);
+    }
+}
