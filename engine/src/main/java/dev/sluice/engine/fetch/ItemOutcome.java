@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param continuation for {@link Status#CONTINUED}, the item to run next
  * @param rows         rows written to every destination, per table (children included)
  * @param error        for {@link Status#FAILED}, what went wrong
+ * @param retryable    for {@link Status#FAILED}, whether the cause was transient (it outlasted the
+ *                     in-process retries; a later attempt from the same token may succeed)
  */
 public record ItemOutcome(WorkItem item, Status status, Optional<WorkItem> continuation, Map<String, Long> rows,
-                          int pages, Optional<String> error, Duration duration) {
+                          int pages, Optional<String> error, Duration duration, boolean retryable) {
     public enum Status { DONE, CONTINUED, FAILED }
 
     public ItemOutcome {
@@ -26,6 +28,9 @@ public record ItemOutcome(WorkItem item, Status status, Optional<WorkItem> conti
         }
         if ((status == Status.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("an error goes with FAILED only");
+        }
+        if (retryable && status != Status.FAILED) {
+            throw new IllegalArgumentException("only a failure can be retryable");
         }
     }
 }

@@ -41,14 +41,16 @@ public final class ItemRunner {
         long started = System.nanoTime();
         Table table = ctx.table(item.table());
         ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry());
-        CursorState cursor = readCursor(item, table);
         Optional<String> token = item.resumeToken();
         int pages = 0;
+        CursorState cursor = null;
         try {
+            cursor = readCursor(item, table);
             while (true) {
                 Optional<String> requestToken = token;
+                Optional<String> since = cursor.value();
                 Page page = ctx.retry().call("fetch of " + table.name(),
-                        () -> ctx.source().fetch(new FetchRequest(table, item.partition(), requestToken, cursor.value())));
+                        () -> ctx.source().fetch(new FetchRequest(table, item.partition(), requestToken, since)));
                 addPage(table, item, requestToken, page.rows(), batches);
                 pages++;
                 cursor.advance(page.cursor());
@@ -62,19 +64,22 @@ public final class ItemRunner {
                 if (stop.stopNow()) {
                     batches.flushAll();
                     cursor.commit();
-                    return outcome(item, ItemOutcome.Status.CONTINUED, Optional.of(item.continueFrom(token.get())),
-                            batches, pages, Optional.empty(), started);
+                            return outcome(item, ItemOutcome.Status.CONTINUED, Optional.of(item.continueFrom(token.get())),
+                            batches, pages, Optional.empty(), started, false);
                 }
             }
             batches.flushAll();
             cursor.commit();
-            return outcome(item, ItemOutcome.Status.DONE, Optional.empty(), batches, pages, Optional.empty(), started);
+            return outcome(item, ItemOutcome.Status.DONE, Optional.empty(), batches, pages, Optional.empty(), started, false);
         } catch (RuntimeException e) {
-            salvage(batches, cursor, e);
+            if (cursor != null) {
+                salvage(batches, cursor, e);
+            }
             String message = e instanceof ConnectorException ? e.getMessage() : e.toString();
+            boolean retryable = e instanceof ConnectorException c && c.retryable();
             LOG.log(System.Logger.Level.ERROR, "table {0}: {1}", table.name(), message);
             return outcome(item, ItemOutcome.Status.FAILED, Optional.empty(), batches, pages,
-                    Optional.of(message == null ? e.getClass().getName() : message), started);
+                    Optional.of(message == null ? e.getClass().getName() : message), started, retryable);
         }
     }
 
@@ -147,8 +152,9 @@ public final class ItemRunner {
     }
 
     private static ItemOutcome outcome(WorkItem item, ItemOutcome.Status status, Optional<WorkItem> next, ItemBatches batches,
-                                       int pages, Optional<String> error, long started) {
-        return new ItemOutcome(item, status, next, batches.written(), pages, error, Duration.ofNanos(System.nanoTime() - started));
+                                       int pages, Optional<String> error, long started, boolean retryable) {
+        return new ItemOutcome(item, status, next, batches.written(), pages, error,
+                Duration.ofNanos(System.nanoTime() - started), retryable);
     }
 
     /** The stored cursor of an incremental item and the value waiting to be committed. */

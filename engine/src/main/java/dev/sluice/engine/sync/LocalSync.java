@@ -9,11 +9,9 @@ import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.Run;
 import dev.sluice.engine.plan.WorkItem;
 import dev.sluice.spi.Table;
-import dev.sluice.spi.TableSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +44,7 @@ public final class LocalSync {
         prepared.openDestinations();
         Map<String, List<DestinationTarget>> targets = targets(selected);
         if (!options.noMigrate()) {
-            migrate(selected, targets);
+            Migrations.migrate(prepared, selected, targets, options.retry());
         }
         List<SourceReport> reports = new ArrayList<>();
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry())) {
@@ -63,35 +61,11 @@ public final class LocalSync {
     public int migrateOnly() {
         List<SelectedSource> selected = prepared.selectTables();
         prepared.openDestinations();
-        return migrate(selected, targets(selected));
+        return Migrations.migrate(prepared, selected, targets(selected), options.retry());
     }
 
     private static Map<String, List<DestinationTarget>> targets(List<SelectedSource> selected) {
-        return selected.stream().collect(Collectors.toMap(s -> s.prepared().name(), Targets::of, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    /** Migrates every destination once, with the tables of every source writing to it. */
-    private int migrate(List<SelectedSource> selected, Map<String, List<DestinationTarget>> targets) {
-        int migrated = 0;
-        for (PreparedDestination d : prepared.destinations()) {
-            Map<String, TableSchema> schemas = new LinkedHashMap<>();
-            for (SelectedSource s : selected) {
-                for (DestinationTarget t : targets.get(s.prepared().name())) {
-                    if (t.name().equals(d.name())) {
-                        schemas.putAll(t.schemas());
-                    }
-                }
-            }
-            if (d.spec().sendSyncSummary()) {
-                schemas.put(SyncSummaries.TABLE, SyncSummaries.schema());
-            }
-            if (!schemas.isEmpty()) {
-                options.retry().run("migration of " + d.name(),
-                        () -> d.destination().migrate(List.copyOf(schemas.values()), d.spec().migrateMode()));
-                migrated += schemas.size();
-            }
-        }
-        return migrated;
+        return Targets.bySource(selected);
     }
 
     private SourceReport runSource(SelectedSource s, List<DestinationTarget> targets, CursorStores cursors) {

@@ -10,11 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /** The destinations of a selected source, with the stored shape of each of its tables. */
-final class Targets {
+public final class Targets {
     private Targets() {
     }
 
-    static List<DestinationTarget> of(SelectedSource s) {
+    /** Each selected source's targets, by source name, in config order. */
+    public static Map<String, List<DestinationTarget>> bySource(List<SelectedSource> selected) {
+        Map<String, List<DestinationTarget>> bySource = new LinkedHashMap<>();
+        for (SelectedSource s : selected) {
+            bySource.put(s.prepared().name(), of(s));
+        }
+        return bySource;
+    }
+
+    public static List<DestinationTarget> of(SelectedSource s) {
         List<DestinationTarget> targets = new ArrayList<>();
         for (PreparedDestination d : s.prepared().destinations()) {
             Map<String, TableSchema> schemas = new LinkedHashMap<>();

@@ -1,0 +1,131 @@
+package dev.sluice.engine.serverless;
+
+import dev.sluice.engine.fetch.ItemOutcome;
+import dev.sluice.engine.fetch.ItemRunner;
+import dev.sluice.engine.fetch.SourceRun;
+import dev.sluice.engine.plan.WorkItem;
+import dev.sluice.engine.run.Claim;
+import dev.sluice.engine.run.ItemState;
+import dev.sluice.engine.run.Progress;
+import dev.sluice.engine.run.RunLedger;
+import dev.sluice.engine.run.RunRecord;
+import dev.sluice.engine.sync.SelectedSource;
+import dev.sluice.spi.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The fetch function's work for one message: claim the item in the ledger (a duplicate or
+ * stale message is dropped), run it page by page until it is done or the invocation's time
+ * runs low, then either record the continuation and send it, or end the item (asking for
+ * finalization when it was the run's last). Rows land before cursors move and before the
+ * ledger advances, so a crash anywhere replays pages, never skips them.
+ */
+public final class ItemHandler {
+    private static final System.Logger LOG = System.getLogger(ItemHandler.class.getName());
+
+    private final ServerlessContext ctx;
+
+    public ItemHandler(ServerlessContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * @param claimant     who handles it (e.g. the request id and message id)
+     * @param remaining    the invocation's remaining time, asked after every page
+     * @param receiveCount how many times the queue has delivered this message (1 the first time)
+     */
+    public FetchResult handle(WorkItem message, String claimant, Supplier<Duration> remaining, int receiveCount) {
+        RunLedger ledger = ctx.ledger();
+        Instant now = ctx.settings().clock().instant();
+        Optional<RunRecord> run = ledger.run(message.runId());
+        if (run.isEmpty() || run.get().state().ended()) {
+            return dropped(message, run.isEmpty() ? "unknown run" : "run already " + run.get().state());
+        }
+        Claim claim = ledger.claim(message, claimant, now, now.plus(remaining.get()));
+        switch (claim.verdict()) {
+            case ACCEPTED -> { }
+            case STALE -> {
+                claim.resend().ifPresent(awaited -> ctx.queue().enqueue(List.of(awaited)));
+                return dropped(message, "stale message" + (claim.resend().isPresent() ? "; re-sent the awaited one" : ""));
+            }
+            default -> {
+                return dropped(message, claim.verdict() == Claim.Verdict.BUSY ? "duplicate delivery, held by another handler" : "unknown item");
+            }
+        }
+        Optional<SelectedSource> source = ctx.source(message.sourceName());
+        Optional<Table> table = source.flatMap(s -> s.tables().stream().filter(t -> t.name().equals(message.table())).findFirst());
+        if (table.isEmpty()) {
+            String why = source.isEmpty() ? "source " + message.sourceName() + " is no longer in the config"
+                    : "table " + message.table() + " is no longer selected by source " + message.sourceName();
+            return end(message, claimant, ItemState.FAILED, Progress.NONE, Optional.of(why), FetchResult.Kind.FAILED);
+        }
+        ItemOutcome outcome = runner(run.get(), source.get()).run(message,
+                () -> remaining.get().compareTo(ctx.settings().timeMargin()) < 0);
+        Progress progress = Progress.of(outcome);
+        return switch (outcome.status()) {
+            case DONE -> end(message, claimant, ItemState.DONE, progress, Optional.empty(), FetchResult.Kind.DONE);
+            case CONTINUED -> continueWith(message, outcome.continuation().orElseThrow(), claimant, progress);
+            case FAILED -> failed(message, claimant, outcome, progress, receiveCount);
+        };
+    }
+
+    private ItemRunner runner(RunRecord run, SelectedSource s) {
+        Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
+        boolean incremental = s.hasIncrementalTables();
+        String name = s.prepared().name();
+        return new ItemRunner(new SourceRun(run.run(), s.prepared().source(), tables, s.prepared().spec().deterministicCqId(),
+                ctx.targets(name), incremental ? Optional.of(ctx.cursors(name)) : Optional.empty(),
+                ctx.settings().retry(), rows -> { }));
+    }
+
+    private FetchResult continueWith(WorkItem message, WorkItem next, String claimant, Progress progress) {
+        if (!ctx.ledger().advance(message, next, claimant, progress, deadline())) {
+            LOG.log(System.Logger.Level.WARNING, "item {0} of run {1}: lost its claim before recording the continuation; "
+                    + "the current holder carries on", message.key(), message.runId());
+            return new FetchResult(FetchResult.Kind.DROPPED, "lost the claim");
+        }
+        ctx.queue().enqueue(List.of(next));
+        return new FetchResult(FetchResult.Kind.CONTINUED, progress.pages() + " pages, " + progress.totalRows()
+                + " rows; continues as message " + next.sequence());
+    }
+
+    private FetchResult failed(WorkItem message, String claimant, ItemOutcome outcome, Progress progress, int receiveCount) {
+        String error = outcome.error().orElse("failed");
+        if (outcome.retryable() && receiveCount < ctx.settings().maxReceives()) {
+            ctx.ledger().release(message, claimant);
+            return new FetchResult(FetchResult.Kind.RETRY, "transient failure (delivery " + receiveCount + " of "
+                    + ctx.settings().maxReceives() + "), handed back: " + error);
+        }
+        return end(message, claimant, ItemState.FAILED, progress, Optional.of(error), FetchResult.Kind.FAILED);
+    }
+
+    private FetchResult end(WorkItem message, String claimant, ItemState state, Progress progress,
+                            Optional<String> error, FetchResult.Kind kind) {
+        Optional<Boolean> last = ctx.ledger().end(message, claimant, state, progress, error, deadline());
+        if (last.isEmpty()) {
+            return new FetchResult(FetchResult.Kind.DROPPED, "lost the claim before ending the item");
+        }
+        if (last.get()) {
+            ctx.queue().requestFinalize(message.runId());
+        }
+        return new FetchResult(kind, progress.pages() + " pages, " + progress.totalRows() + " rows"
+                + error.map(e -> ": " + e).orElse("") + (last.get() ? "; last item of the run" : ""));
+    }
+
+    private Instant deadline() {
+        return ctx.settings().clock().instant().plus(ctx.settings().stall());
+    }
+
+    private static FetchResult dropped(WorkItem message, String why) {
+        LOG.log(System.Logger.Level.INFO, "item {0} of run {1}, message {2}: dropped ({3})",
+                message.key(), message.runId(), message.sequence(), why);
+        return new FetchResult(FetchResult.Kind.DROPPED, why);
+    }
+}
