@@ -1,0 +1,106 @@
+package dev.sluice.connector.postgresql.destination;
+
+import dev.sluice.connector.postgresql.PgPool;
+import dev.sluice.connector.postgresql.PgTypes;
+import dev.sluice.spi.Column;
+import dev.sluice.spi.ConnectorException;
+import dev.sluice.spi.Destination;
+import dev.sluice.spi.MigrateMode;
+import dev.sluice.spi.StateStore;
+import dev.sluice.spi.TableSchema;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL database as a destination, loading with binary COPY ({@link PgWriter}).
+ * Each call is one transaction on a pooled connection ({@link PgPool}); a lost connection or
+ * server restart surfaces as a transient failure the engine retries on a fresh connection.
+ * Tables land in the first schema of the connection's search path, as CloudQuery's do.
+ */
+public final class PgDestination implements Destination {
+    private final PgDestinationConfig config;
+    private final PgPool pool;
+
+    public PgDestination(PgDestinationConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.pool = new PgPool(config.connection());
+    }
+
+    /** Connects once, so a wrong host, database or password fails here and not at the first write. */
+    @Override
+    public void open() {
+        pool.check();
+    }
+
+    @Override
+    public void migrate(List<TableSchema> tables, MigrateMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        pool.transaction("migrate", s -> {
+            new PgMigrator(s, config.createPerformanceIndexes()).migrate(tables, mode);
+            return null;
+        });
+    }
+
+    @Override
+    public void write(TableSchema table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        pool.transaction("write to table \"" + table.name() + "\"", s -> {
+            PgWriter.write(s, table, rows);
+            return null;
+        });
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
+        Objects.requireNonNull(sourceName, "sourceName");
+        LocalDateTime before = LocalDateTime.ofInstant(Objects.requireNonNull(syncTime, "syncTime"), ZoneOffset.UTC);
+        return pool.transaction("delete stale rows of table \"" + table.name() + "\"", s -> {
+            try (PreparedStatement ps = s.connection().prepareStatement(PgSql.deleteStale(table.name()))) {
+                ps.setString(1, sourceName);
+                ps.setObject(2, before);
+                return (long) ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<StateStore> stateStore(String tableName) {
+        return Optional.of(PgStateStore.open(pool, Objects.requireNonNull(tableName, "tableName")));
+    }
+
+    @Override
+    public List<Object[]> readAll(TableSchema table) {
+        List<Column> columns = table.columns();
+        return pool.transaction("read table \"" + table.name() + "\"", s -> {
+            if (StoredPgTable.read(s.connection(), table.name()).isEmpty()) {
+                throw new ConnectorException("postgresql: table \"" + table.name() + "\" does not exist");
+            }
+            List<Object[]> out = new ArrayList<>();
+            try (PreparedStatement ps = s.connection().prepareStatement(PgSql.selectAll(table));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = new Object[columns.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = PgTypes.read(rs, i + 1, table.name(), columns.get(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.sluice.connector.postgresql.source;
+
+import dev.sluice.connector.postgresql.PgPool;
+import dev.sluice.connector.postgresql.PgSession;
+import dev.sluice.connector.postgresql.PgTypes;
+import dev.sluice.spi.Column;
+import dev.sluice.spi.ConnectorException;
+import dev.sluice.spi.FetchRequest;
+import dev.sluice.spi.Page;
+import dev.sluice.spi.Source;
+import dev.sluice.spi.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL database as a source. Keyed tables read page by page in key order with keyset
+ * pagination (the token is the last key read), so a page costs an index range scan wherever
+ * the item stopped; large tables with one integer key split into key ranges. Incremental tables
+ * read rows whose (cursor, key) is beyond the stored cursor, in that order, and report the last
+ * row's as the new cursor. Tables without a key read by ranges of disk blocks.
+ */
+public final class PgSource implements Source {
+    /** Rows per block assumed when the table was never analyzed. */
+    private static final double DEFAULT_ROWS_PER_BLOCK = 50;
+
+    private final PgSourceConfig config;
+    private final PgPool pool;
+    private Map<String, SourceTable> tables;
+
+    public PgSource(PgSourceConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.pool = new PgPool(config.connection());
+    }
+
+    @Override
+    public void open() {
+        List<SourceTable> found = pool.transaction("discover tables", s -> SourceCatalog.discover(s.connection(), config));
+        Map<String, SourceTable> byName = new LinkedHashMap<>();
+        found.forEach(t -> byName.put(t.table().name(), t));
+        tables = byName;
+    }
+
+    @Override
+    public List<Table> tables() {
+        return opened().values().stream().map(SourceTable::table).toList();
+    }
+
+    @Override
+    public List<String> partitions(Table table) {
+        SourceTable t = table(table);
+        if (t.cursor().isPresent() || t.key().size() != 1 || !t.key().get(0).integer()) {
+            return List.of("");
+        }
+        return pool.transaction("plan key ranges of " + t.fullName(), s -> {
+            long estimated = single(s, "SELECT reltuples::bigint FROM pg_class WHERE oid = " + t.oid());
+            if (estimated <= config.rowsPerPartition()) {
+                return List.of("");
+            }
+            String k = t.key().get(0).quoted();
+            try (PreparedStatement ps = s.connection().prepareStatement(
+                    "SELECT min(" + k + "), max(" + k + ") FROM " + t.qualifiedName() + " AS " + PageQuery.ALIAS);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int parts = (int) Math.min(1024, (estimated + config.rowsPerPartition() - 1) / config.rowsPerPartition());
+                return rs.getObject(1) == null ? List.of("") : KeyRange.split(rs.getLong(1), rs.getLong(2), parts);
+            }
+        });
+    }
+
+    @Override
+    public Page fetch(FetchRequest request) {
+        SourceTable t = table(request.table());
+        return pool.transaction("read " + t.fullName(), s -> {
+            if (!t.key().isEmpty()) {
+                return keyset(s, t, request);
+            }
+            if (t.partitioned()) {
+                return Page.last(rows(s, t, PageQuery.whole(t)).rows());
+            }
+            return blocks(s, t, request.resumeToken().map(x -> PageToken.block(x, t.fullName())).orElse(0L));
+        });
+    }
+
+    private Page keyset(PgSession s, SourceTable t, FetchRequest request) throws SQLException {
+        int orderColumns = t.key().size() + (t.cursor().isPresent() ? 1 : 0);
+        Optional<String> after = request.resumeToken().or(() -> t.cursor().isPresent() ? request.cursor() : Optional.empty());
+        PageQuery q = PageQuery.keyset(t, after.map(x -> PageToken.decode(x, orderColumns, t.fullName())),
+                KeyRange.parse(request.partition()), config.pageSize());
+        Rows read = rows(s, t, q);
+        Optional<String> last = read.lastOrder().map(PageToken::encode);
+        Optional<String> next = read.rows().size() == config.pageSize() ? last : Optional.empty();
+        return new Page(read.rows(), next, t.cursor().isPresent() ? last : Optional.empty());
+    }
+
+    private Page blocks(PgSession s, SourceTable t, long from) throws SQLException {
+        long total = single(s, "SELECT pg_relation_size(" + t.oid() + ") / current_setting('block_size')::bigint");
+        double perBlock = DEFAULT_ROWS_PER_BLOCK;
+        try (PreparedStatement ps = s.connection().prepareStatement(
+                "SELECT reltuples, relpages FROM pg_class WHERE oid = " + t.oid()); ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getDouble(1) > 0 && rs.getLong(2) > 0) {
+                perBlock = rs.getDouble(1) / rs.getLong(2);
+            }
+        }
+        long span = Math.max(1, (long) (config.pageSize() / perBlock));
+        long to = from + span;
+        List<Object[]> rows = rows(s, t, PageQuery.blocks(t, from, to)).rows();
+        return new Page(rows, to < total ? Optional.of(Long.toString(to)) : Optional.empty(), Optional.empty());
+    }
+
+    /** The rows of a query, and the text of the ordering columns of the last. */
+    private record Rows(List<Object[]> rows, Optional<List<String>> lastOrder) {
+    }
+
+    private static Rows rows(PgSession s, SourceTable t, PageQuery q) throws SQLException {
+        List<Column> columns = t.table().columns();
+        List<Object[]> out = new ArrayList<>();
+        List<String> lastOrder = null;
+        try (PreparedStatement ps = s.connection().prepareStatement(q.sql())) {
+            for (int i = 0; i < q.parameters().size(); i++) {
+                ps.setString(i + 1, q.parameters().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = new Object[columns.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = PgTypes.read(rs, i + 1, t.table().name(), columns.get(i));
+                    }
+                    out.add(row);
+                    if (q.orderColumns() > 0) {
+                        lastOrder = new ArrayList<>(q.orderColumns());
+                        for (int i = 0; i < q.orderColumns(); i++) {
+                            lastOrder.add(rs.getString(columns.size() + i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return new Rows(out, Optional.ofNullable(lastOrder));
+    }
+
+    private static long single(PgSession s, String sql) throws SQLException {
+        try (PreparedStatement ps = s.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Map<String, SourceTable> opened() {
+        if (tables == null) {
+            throw new IllegalStateException("postgresql source: open() first");
+        }
+        return tables;
+    }
+
+    private SourceTable table(Table table) {
+        SourceTable t = opened().get(table.name());
+        if (t == null) {
+            throw new ConnectorException("postgresql: no table " + table.name() + " in the source");
+        }
+        return t;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sluice.connector.postgresql.source;
+
+import dev.sluice.spi.Column;
+import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Discovers the tables the spec selects (ordinary and partitioned tables; not views, not the
+ * partitions of a partitioned table, which its parent reads) with their columns and primary
+ * keys. A table of {@code public} keeps its name; a table of another schema is named
+ * {@code <schema>_<table>}.
+ */
+final class SourceCatalog {
+    private static final String TABLES_SQL = "SELECT n.nspname, c.relname, c.oid, c.relkind = 'p'"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+            + " ORDER BY 1, 2";
+    private static final String COLUMNS_SQL = "SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod),"
+            + " a.attnotnull, e.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+            + " LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'"
+            + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+    private static final String KEY_SQL = "SELECT a.attname FROM pg_index i"
+            + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+            + " WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord";
+
+    private SourceCatalog() {
+    }
+
+    static List<SourceTable> discover(Connection c, PgSourceConfig config) throws SQLException {
+        List<SourceTable> out = new ArrayList<>();
+        Set<String> incrementalFound = new HashSet<>();
+        Map<String, String> names = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(TABLES_SQL); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String schema = rs.getString(1);
+                String relation = rs.getString(2);
+                if (config.tables().stream().noneMatch(g -> g.matches(schema, relation))) {
+                    continue;
+                }
+                String full = schema + "." + relation;
+                Optional<String> cursor = Optional.ofNullable(config.incremental().get(full));
+                cursor.ifPresent(x -> incrementalFound.add(full));
+                SourceTable t = describe(c, schema, relation, rs.getLong(3), rs.getBoolean(4), cursor);
+                String previous = names.putIfAbsent(t.table().name(), full);
+                if (previous != null) {
+                    throw new ConfigException(PgSourceConfig.TABLES, "tables " + previous + " and " + full
+                            + " would both sync as \"" + t.table().name() + "\"; narrow the table globs");
+                }
+                out.add(t);
+            }
+        }
+        for (String table : config.incremental().keySet()) {
+            if (!incrementalFound.contains(table)) {
+                throw new ConfigException(PgSourceConfig.INCREMENTAL + "." + table,
+                        "names a table the source does not sync (no such table, or the tables globs exclude it)");
+            }
+        }
+        return out;
+    }
+
+    private static SourceTable describe(Connection c, String schema, String relation, long oid, boolean partitioned,
+                                        Optional<String> cursorColumn) throws SQLException {
+        List<String> key = primaryKey(c, oid);
+        List<Column> columns = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        Map<String, SourceTable.KeyColumn> byName = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    SourceTypes types = SourceTypes.of(name, rs.getString(2), rs.getString(3), rs.getString(5));
+                    columns.add(new Column(name, types.type(), key.contains(name), rs.getBoolean(4)));
+                    select.add(types.selectExpression());
+                    byName.put(name, new SourceTable.KeyColumn(name, rs.getString(3),
+                            Set.of("int2", "int4", "int8").contains(rs.getString(2))));
+                }
+            }
+        }
+        String full = schema + "." + relation;
+        String name = schema.equals("public") ? relation : schema + "_" + relation;
+        Table table = Table.of(name, "PostgreSQL table " + full, columns);
+        Optional<SourceTable.KeyColumn> cursor = Optional.empty();
+        if (cursorColumn.isPresent()) {
+            String field = PgSourceConfig.INCREMENTAL + "." + full;
+            if (!byName.containsKey(cursorColumn.get())) {
+                throw new ConfigException(field, "cursor column \"" + cursorColumn.get() + "\" is not a column of " + full);
+            }
+            if (key.isEmpty()) {
+                throw new ConfigException(field, full + " has no primary key; an incremental table needs one"
+                        + " to order rows that share a cursor value");
+            }
+            table = table.withCursor(cursorColumn.get());
+            cursor = Optional.of(byName.get(cursorColumn.get()));
+        }
+        return new SourceTable(table, schema, relation, oid, select, key.stream().map(byName::get).toList(), cursor,
+                partitioned);
+    }
+
+    private static List<String> primaryKey(Connection c, long oid) throws SQLException {
+        List<String> key = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(KEY_SQL)) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    key.add(rs.getString(1));
+                }
+            }
+        }
+        return key;
+    }
+}
