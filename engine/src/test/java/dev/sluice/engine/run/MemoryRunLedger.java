@@ -1,0 +1,232 @@
+package dev.sluice.engine.run;
+
+import dev.sluice.engine.plan.WorkItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link RunLedger} in memory, for tests: every method is atomic (one lock), with the
+ * exact semantics the DynamoDB ledger has. A claim is held by its claimant until
+ * {@code holdUntil}; the ender of an item keeps it, so ending twice counts once; an item's
+ * end is counted in a set of ended keys, and {@code last} is true for the call that completed it.
+ */
+public final class MemoryRunLedger implements RunLedger {
+    private final Map<String, RunEntry> runs = new HashMap<>();
+    private final Map<String, String> leases = new HashMap<>();
+
+    private static final class RunEntry {
+        RunRecord record;
+        final Set<String> ended = new HashSet<>();
+        final Map<String, ItemEntry> items = new LinkedHashMap<>();
+        String finalizer;
+        Instant finalizeUntil = Instant.MIN;
+
+        RunEntry(RunRecord record) {
+            this.record = record;
+        }
+    }
+
+    private static final class ItemEntry {
+        ItemRecord record;
+        String holder;
+        Instant holdUntil = Instant.MIN;
+
+        ItemEntry(ItemRecord record) {
+            this.record = record;
+        }
+
+        boolean heldBy(String claimant, Instant now) {
+            return holder != null && !holder.equals(claimant) && holdUntil.isAfter(now);
+        }
+    }
+
+    @Override
+    public synchronized StartResult start(RunRecord run, List<WorkItem> items) {
+        LedgerChecks.checkStart(run, items);
+        String source = run.run().sourceName();
+        String holder = leases.get(source);
+        if (holder != null && !holder.equals(run.id())) {
+            RunRecord active = runs.get(holder).record;
+            if (!active.state().ended() && active.deadline().isAfter(run.startedAt())) {
+                return StartResult.refused(holder);
+            }
+        }
+        leases.put(source, run.id());
+        if (!runs.containsKey(run.id())) {
+            RunEntry entry = new RunEntry(run);
+            items.forEach(i -> entry.items.put(i.key(), new ItemEntry(ItemRecord.planned(i))));
+            runs.put(run.id(), entry);
+        }
+        return StartResult.ok();
+    }
+
+    @Override
+    public synchronized Claim claim(WorkItem message, String claimant, Instant now, Instant holdUntil) {
+        RunEntry run = runs.get(message.runId());
+        ItemEntry item = run == null ? null : run.items.get(message.key());
+        if (item == null || run.record.state().ended()) {
+            return Claim.of(Claim.Verdict.UNKNOWN);
+        }
+        WorkItem current = item.record.current();
+        if (item.record.state().ended()) {
+            return Claim.of(Claim.Verdict.STALE);
+        }
+        if (message.sequence() < current.sequence()) {
+            boolean free = item.holder == null || !item.holdUntil.isAfter(now);
+            return new Claim(Claim.Verdict.STALE, free ? Optional.of(current) : Optional.empty());
+        }
+        if (message.sequence() > current.sequence()) {
+            return Claim.of(Claim.Verdict.UNKNOWN);
+        }
+        if (item.heldBy(claimant, now)) {
+            return Claim.of(Claim.Verdict.BUSY);
+        }
+        item.holder = claimant;
+        item.holdUntil = holdUntil;
+        return Claim.of(Claim.Verdict.ACCEPTED);
+    }
+
+    @Override
+    public synchronized void release(WorkItem message, String claimant) {
+        ItemEntry item = held(message, claimant);
+        if (item != null) {
+            item.holder = null;
+            item.holdUntil = Instant.MIN;
+        }
+    }
+
+    @Override
+    public synchronized boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress, Instant deadline) {
+        LedgerChecks.checkAdvance(from, next);
+        ItemEntry item = held(from, claimant);
+        if (item == null) {
+            return false;
+        }
+        ItemRecord r = item.record;
+        item.record = LedgerChecks.add(new ItemRecord(next, r.state(), r.rows(), r.pages(), r.error(), r.busy()), progress);
+        item.holder = null;
+        item.holdUntil = Instant.MIN;
+        RunEntry run = runs.get(from.runId());
+        run.record = LedgerChecks.withProgress(run.record, progress.totalRows(), deadline, run.ended.size());
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Boolean> end(WorkItem message, String claimant, ItemState state, Progress progress,
+                                              Optional<String> error, Instant deadline) {
+        LedgerChecks.checkEnd(state, error);
+        RunEntry run = runs.get(message.runId());
+        ItemEntry item = run == null ? null : run.items.get(message.key());
+        if (item == null || !claimant.equals(item.holder) || item.record.current().sequence() != message.sequence()) {
+            return Optional.empty();
+        }
+        if (!item.record.state().ended()) {
+            ItemRecord r = item.record;
+            item.record = LedgerChecks.add(new ItemRecord(r.current(), state,
+                    r.rows(), r.pages(), state == ItemState.DONE ? Optional.empty() : error, r.busy()), progress);
+        }
+        return Optional.of(count(run, message.key(), progress.totalRows(), Optional.of(deadline)));
+    }
+
+    @Override
+    public synchronized void abandonPending(String runId, String reason) {
+        RunEntry run = runs.get(runId);
+        if (run == null) {
+            return;
+        }
+        for (Map.Entry<String, ItemEntry> e : run.items.entrySet()) {
+            ItemEntry item = e.getValue();
+            if (!item.record.state().ended()) {
+                ItemRecord r = item.record;
+                item.record = new ItemRecord(r.current(), ItemState.FAILED, r.rows(), r.pages(), Optional.of(reason), r.busy());
+                item.holder = null;
+                item.holdUntil = Instant.MIN;
+            }
+            count(run, e.getKey(), 0, Optional.empty());
+        }
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> beginFinalize(String runId, String claimant, Instant now, Instant holdUntil) {
+        RunEntry run = runs.get(runId);
+        if (run == null || run.record.state().ended()) {
+            return Optional.empty();
+        }
+        if (run.record.state() == RunState.FINALIZING && !claimant.equals(run.finalizer) && run.finalizeUntil.isAfter(now)) {
+            return Optional.empty();
+        }
+        run.finalizer = claimant;
+        run.finalizeUntil = holdUntil;
+        run.record = LedgerChecks.withState(run.record, RunState.FINALIZING, Optional.empty(), Optional.empty());
+        return Optional.of(run.record);
+    }
+
+    @Override
+    public synchronized boolean complete(String runId, RunState state, String summaryJson, Instant now) {
+        LedgerChecks.checkComplete(state, summaryJson);
+        RunEntry run = runs.get(runId);
+        if (run == null || run.record.state().ended()) {
+            return false;
+        }
+        run.record = LedgerChecks.withState(run.record, state, Optional.of(now), Optional.of(summaryJson));
+        leases.remove(run.record.run().sourceName(), runId);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> run(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(r -> r.record);
+    }
+
+    @Override
+    public synchronized List<ItemRecord> items(String runId) {
+        RunEntry run = runs.get(runId);
+        return run == null ? List.of() : run.items.values().stream().map(i -> i.record).toList();
+    }
+
+    @Override
+    public synchronized List<RunRecord> recent(int limit) {
+        return runs.values().stream().map(r -> r.record).sorted(LedgerChecks.NEWEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<RunRecord> overdue(Instant now) {
+        List<RunRecord> out = new ArrayList<>();
+        for (RunEntry r : runs.values()) {
+            if (!r.record.state().ended() && r.record.deadline().isBefore(now)) {
+                out.add(r.record);
+            }
+        }
+        out.sort(Comparator.comparing(RunRecord::startedAt));
+        return out;
+    }
+
+    /** The item when {@code claimant} holds {@code message} (pending, same sequence), else null. */
+    private ItemEntry held(WorkItem message, String claimant) {
+        RunEntry run = runs.get(message.runId());
+        ItemEntry item = run == null ? null : run.items.get(message.key());
+        if (item == null || item.record.state().ended() || !Objects.equals(item.holder, claimant)
+                || item.record.current().sequence() != message.sequence()) {
+            return null;
+        }
+        return item;
+    }
+
+    /** Counts the item's end once; true when this call counted the run's last item. */
+    private static boolean count(RunEntry run, String key, long rows, Optional<Instant> deadline) {
+        if (!run.ended.add(key)) {
+            return false;
+        }
+        run.record = LedgerChecks.withProgress(run.record, rows, deadline.orElse(run.record.deadline()), run.ended.size());
+        return run.ended.size() >= run.record.itemsTotal();
+    }
+}
