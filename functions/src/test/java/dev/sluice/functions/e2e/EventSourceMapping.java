@@ -1,0 +1,101 @@
+package dev.sluice.functions.e2e;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Plays Lambda's SQS event source mapping against the emulated queue: receives a batch, hands
+ * it to the real handler class as the SQS event JSON Lambda would send, deletes the messages the
+ * handler did not report in {@code batchItemFailures}, and makes the failed ones visible again
+ * at once (the queue redrives them to the DLQ after maxReceiveCount).
+ */
+final class EventSourceMapping {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final RequestStreamHandler handler;
+    private final int batchSize;
+    private final Supplier<Context> contexts;
+
+    EventSourceMapping(SqsClient sqs, String queueUrl, RequestStreamHandler handler, int batchSize, Supplier<Context> contexts) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.handler = handler;
+        this.batchSize = batchSize;
+        this.contexts = contexts;
+    }
+
+    /** One receive and invocation; the number of messages delivered (0 when the queue had none). */
+    int pollOnce() {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).waitTimeSeconds(0)).messages();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        JsonNode response = invoke(handler, event(messages), contexts.get());
+        Set<String> failed = new HashSet<>();
+        response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        for (Message m : messages) {
+            if (failed.contains(m.messageId())) {
+                sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+            } else {
+                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return messages.size();
+    }
+
+    /** Polls until a receive comes back empty; the number of invocations. */
+    int drain(int maxInvocations) {
+        int invocations = 0;
+        while (pollOnce() > 0) {
+            if (++invocations > maxInvocations) {
+                throw new AssertionError("queue " + queueUrl + " not drained after " + maxInvocations + " invocations");
+            }
+        }
+        return invocations;
+    }
+
+    static ObjectNode event(List<Message> messages) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message m : messages) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", m.messageId());
+            r.put("receiptHandle", m.receiptHandle());
+            r.put("body", m.body());
+            ObjectNode attributes = r.putObject("attributes");
+            attributes.put("ApproximateReceiveCount",
+                    m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            r.put("eventSource", "aws:sqs");
+            r.put("awsRegion", "us-east-1");
+        }
+        return event;
+    }
+
+    static JsonNode invoke(RequestStreamHandler handler, JsonNode event, Context context) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context);
+            return JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
