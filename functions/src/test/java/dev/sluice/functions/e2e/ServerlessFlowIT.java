@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.emulators.LocalAws;
+import dev.sluice.emulators.lambda.EventSourceMapping;
+import dev.sluice.emulators.lambda.LocalContext;
 import dev.sluice.engine.run.ItemRecord;
 import dev.sluice.engine.run.RunRecord;
 import dev.sluice.engine.run.RunState;
@@ -107,7 +109,7 @@ class ServerlessFlowIT {
         writeConfig("", "sqlite", "{connection_string: " + db + "}", "append");
         Supplier<ServerlessContext> first = container();
         Supplier<ServerlessContext> second = container();
-        JsonNode started = EventSourceMapping.invoke(new PlannerHandler(first), JSON.readTree("{}"), new BudgetContext(60_000, 0));
+        JsonNode started = EventSourceMapping.invoke(new PlannerHandler(first), JSON.readTree("{}"), LocalContext.countingDown(60_000, 0));
         String runId = started.path("runs").get(0).path("run_id").asText();
         List<Message> messages = aws.sqs().receiveMessage(r -> r.queueUrl(aws.workQueue().url()).maxNumberOfMessages(10)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -115,9 +117,9 @@ class ServerlessFlowIT {
         for (Message m : messages) {
             JsonNode event = EventSourceMapping.event(List.of(m));
             CompletableFuture<JsonNode> a = CompletableFuture.supplyAsync(() ->
-                    EventSourceMapping.invoke(new FetchHandler(first), event, new BudgetContext(1_000_000, 1)));
+                    EventSourceMapping.invoke(new FetchHandler(first), event, LocalContext.countingDown(1_000_000, 1)));
             CompletableFuture<JsonNode> b = CompletableFuture.supplyAsync(() ->
-                    EventSourceMapping.invoke(new FetchHandler(second), event, new BudgetContext(1_000_000, 1)));
+                    EventSourceMapping.invoke(new FetchHandler(second), event, LocalContext.countingDown(1_000_000, 1)));
             assertThat(a.get().path("batchItemFailures")).isEmpty();
             assertThat(b.get().path("batchItemFailures")).isEmpty();
             aws.sqs().deleteMessage(r -> r.queueUrl(aws.workQueue().url()).receiptHandle(m.receiptHandle()));
@@ -172,7 +174,7 @@ class ServerlessFlowIT {
     /** Planner on a schedule event, then the work and finalize queues drained; the run as it ended. */
     private RunRecord runToTheEnd(Supplier<ServerlessContext> container) throws IOException {
         JsonNode started = EventSourceMapping.invoke(new PlannerHandler(container),
-                JSON.readTree(Files.readString(Path.of("../events/schedule-all.json"))), new BudgetContext(60_000, 0));
+                JSON.readTree(Files.readString(Path.of("../events/schedule-all.json"))), LocalContext.countingDown(60_000, 0));
         String runId = started.path("runs").get(0).path("run_id").asText();
         assertThat(runId).as("planner answer %s", started).isNotEmpty();
         drain(container);
@@ -181,9 +183,9 @@ class ServerlessFlowIT {
 
     private void drain(Supplier<ServerlessContext> container) {
         EventSourceMapping fetch = new EventSourceMapping(aws.sqs(), aws.workQueue().url(), new FetchHandler(container), 1,
-                () -> new BudgetContext(63_000, 1_000));
+                () -> LocalContext.countingDown(63_000, 1_000));
         EventSourceMapping finalizer = new EventSourceMapping(aws.sqs(), aws.finalizeQueue().url(),
-                new FinalizerHandler(container), 10, () -> new BudgetContext(60_000, 0));
+                new FinalizerHandler(container), 10, () -> LocalContext.countingDown(60_000, 0));
         fetch.drain(200);
         finalizer.drain(10);
     }

@@ -1,4 +1,4 @@
-package dev.sluice.functions.e2e;
+package dev.sluice.emulators.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * handler did not report in {@code batchItemFailures}, and makes the failed ones visible again
  * at once (the queue redrives them to the DLQ after maxReceiveCount).
  */
-final class EventSourceMapping {
+public final class EventSourceMapping {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
@@ -33,7 +33,7 @@ final class EventSourceMapping {
     private final int batchSize;
     private final Supplier<Context> contexts;
 
-    EventSourceMapping(SqsClient sqs, String queueUrl, RequestStreamHandler handler, int batchSize, Supplier<Context> contexts) {
+    public EventSourceMapping(SqsClient sqs, String queueUrl, RequestStreamHandler handler, int batchSize, Supplier<Context> contexts) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
@@ -42,7 +42,7 @@ final class EventSourceMapping {
     }
 
     /** One receive and invocation; the number of messages delivered (0 when the queue had none). */
-    int pollOnce() {
+    public int pollOnce() {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).waitTimeSeconds(0)).messages();
         if (messages.isEmpty()) {
@@ -62,7 +62,7 @@ final class EventSourceMapping {
     }
 
     /** Polls until a receive comes back empty; the number of invocations. */
-    int drain(int maxInvocations) {
+    public int drain(int maxInvocations) {
         int invocations = 0;
         while (pollOnce() > 0) {
             if (++invocations > maxInvocations) {
@@ -72,7 +72,7 @@ final class EventSourceMapping {
         return invocations;
     }
 
-    static ObjectNode event(List<Message> messages) {
+    public static ObjectNode event(List<Message> messages) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message m : messages) {
@@ -89,7 +89,7 @@ final class EventSourceMapping {
         return event;
     }
 
-    static JsonNode invoke(RequestStreamHandler handler, JsonNode event, Context context) {
+    public static JsonNode invoke(RequestStreamHandler handler, JsonNode event, Context context) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context);

@@ -1,4 +1,4 @@
-package dev.sluice.functions.e2e;
+package dev.sluice.emulators.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,26 +6,38 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Lambda's Context, the one piece of the Lambda runtime that cannot run here. Its remaining
- * time is under the test's control: it starts at {@code startMillis} and drops by
- * {@code stepMillis} each time it is asked (the engine asks after every page), so an
- * invocation runs a known number of pages before its budget falls under the margin.
+ * Lambda's Context for invoking handlers on this machine (the Lambda runtime itself cannot run
+ * here). Its remaining time either follows the clock from a timeout, as Lambda's does, or is
+ * under a test's control: it starts at {@code startMillis} and drops by {@code stepMillis} each
+ * time it is asked (the engine asks after every page), so an invocation runs a known number of
+ * pages before its budget falls under the margin.
  */
-final class BudgetContext implements Context {
+public final class LocalContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
-    private final AtomicLong remaining;
-    private final long step;
+    private final LongSupplier remaining;
 
-    BudgetContext(long startMillis, long stepMillis) {
-        this.remaining = new AtomicLong(startMillis);
-        this.step = stepMillis;
+    private LocalContext(LongSupplier remaining) {
+        this.remaining = remaining;
+    }
+
+    /** Remaining time counts down from {@code timeout} with the clock, as on Lambda. */
+    public static LocalContext withTimeout(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return new LocalContext(() -> (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    /** Remaining time starts at {@code startMillis} and drops by {@code stepMillis} at every question. */
+    public static LocalContext countingDown(long startMillis, long stepMillis) {
+        AtomicLong left = new AtomicLong(startMillis);
+        return new LocalContext(() -> left.getAndAdd(-stepMillis));
     }
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, remaining.getAndAdd(-step));
+        return (int) Math.max(0, remaining.getAsLong());
     }
 
     @Override
