@@ -36,6 +36,10 @@ final class SourceCatalog {
             + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
             + " WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord";
 
+    private static final System.Logger LOG = System.getLogger(SourceCatalog.class.getName());
+    private static final String CURSOR_INDEX_SQL = "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a"
+            + " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = ? AND a.attname = ?)";
+
     private SourceCatalog() {
     }
 
@@ -103,11 +107,28 @@ final class SourceCatalog {
                 throw new ConfigException(field, full + " has no primary key; an incremental table needs one"
                         + " to order rows that share a cursor value");
             }
+            warnWithoutCursorIndex(c, oid, full, cursorColumn.get(), key);
             table = table.withCursor(cursorColumn.get());
             cursor = Optional.of(byName.get(cursorColumn.get()));
         }
         return new SourceTable(table, schema, relation, oid, select, key.stream().map(byName::get).toList(), cursor,
                 partitioned);
+    }
+
+    /** Without an index led by the cursor column, every page scans and sorts the whole table. */
+    private static void warnWithoutCursorIndex(Connection c, long oid, String table, String cursor, List<String> key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CURSOR_INDEX_SQL)) {
+            ps.setLong(1, oid);
+            ps.setString(2, cursor);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !rs.getBoolean(1)) {
+                    LOG.log(System.Logger.Level.WARNING, "postgresql: incremental table " + table + " has no index led by its"
+                            + " cursor column " + cursor + ": every page will scan and sort the table; create one, e.g."
+                            + " CREATE INDEX ON " + table + " (" + cursor + ", " + String.join(", ", key) + ")");
+                }
+            }
+        }
     }
 
     private static List<String> primaryKey(Connection c, long oid) throws SQLException {
