@@ -94,6 +94,7 @@ class ServerlessFlowIT {
         RunRecord run = runToTheEnd(container);
 
         assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.rows()).as("each page fetched and written once across continuations").isEqualTo(160);
         List<ItemRecord> items = container.get().ledger().items(run.id());
         assertThat(items).allSatisfy(i -> assertThat(i.current().sequence()).as("continuations of %s", i.current().key())
                 .isGreaterThanOrEqualTo(2));
