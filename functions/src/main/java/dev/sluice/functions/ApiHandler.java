@@ -57,7 +57,7 @@ public final class ApiHandler implements RequestStreamHandler {
             if (path.equals("/syncs") && method.equals("GET")) {
                 return list(event.path("queryStringParameters").path("limit").asText("20"));
             }
-            if (path.startsWith("/syncs/") && method.equals("GET") && path.indexOf('/', 7) < 0) {
+            if (path.startsWith("/syncs/") && method.equals("GET") && path.length() > 7 && path.indexOf('/', 7) < 0) {
                 return show(path.substring(7));
             }
             return HttpResponse.error(404, "no route " + method + " " + path + " (routes: POST /syncs, GET /syncs, GET /syncs/{id})");
@@ -108,7 +108,11 @@ public final class ApiHandler implements RequestStreamHandler {
         }
         String text = body.asText();
         if (event.path("isBase64Encoded").asBoolean(false)) {
-            text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+            try {
+                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("the body is marked base64 but is not valid base64");
+            }
         }
         try {
             return LambdaJson.MAPPER.readTree(text);

@@ -40,6 +40,10 @@ public final class PlannerHandler implements RequestStreamHandler {
     Map<String, Object> handle(JsonNode event) {
         Map<String, Object> out = new LinkedHashMap<>();
         try {
+            if (event.isMissingNode()) {
+                throw new BadRequestException("the event is empty or not JSON; send {} to sync every source,"
+                        + " or {\"source\": \"name\", \"tables\": [\"glob\"]}");
+            }
             StartRequest request = StartRequest.parse(ScheduledEvents.input(event));
             List<StartOutcome> outcomes = new RunStarter(context.get()).start(request.source(), request.tables());
             out.put("runs", outcomes.stream().map(PlannerHandler::describe).toList());

@@ -48,6 +48,10 @@ public final class ItemHandler {
         if (run.isEmpty() || run.get().state().ended()) {
             return dropped(message, run.isEmpty() ? "unknown run" : "run already " + run.get().state());
         }
+        if (!run.get().run().sourceName().equals(message.sourceName())) {
+            return dropped(message, "the message names source " + message.sourceName() + " but run " + message.runId()
+                    + " is of source " + run.get().run().sourceName());
+        }
         Claim claim = ledger.claim(message, claimant, now, now.plus(remaining.get()));
         switch (claim.verdict()) {
             case ACCEPTED -> { }
