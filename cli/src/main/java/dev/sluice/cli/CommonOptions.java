@@ -5,8 +5,13 @@ import dev.sluice.engine.config.SyncSpec;
 import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.engine.sync.PreparedSync;
 import dev.sluice.engine.sync.SyncSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,5 +37,32 @@ final class CommonOptions {
     SyncSpec load() {
         Logging.configure(logLevel, logFormat);
         return new SpecLoader().load(configs, System.getenv());
+    }
+
+    /**
+     * The config files the CONFIG arguments name, absolute, as the loader finds them: a file as
+     * it is, a directory's {@code *.yml} and {@code *.yaml} files (not hidden) by name. Call after
+     * {@link #load()} has validated them.
+     */
+    List<Path> configFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path p : configs) {
+            if (!Files.isDirectory(p)) {
+                files.add(p.toAbsolutePath().normalize());
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(p)) {
+                entries.filter(f -> !Files.isDirectory(f)).filter(f -> isConfigName(f.getFileName().toString()))
+                        .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                        .forEach(f -> files.add(f.toAbsolutePath().normalize()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list config directory " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isConfigName(String name) {
+        return !name.startsWith(".") && (name.endsWith(".yml") || name.endsWith(".yaml"));
     }
 }

@@ -22,6 +22,9 @@ final class Logging {
     enum Format { text, json }
 
     private static volatile boolean debug;
+    private static volatile boolean info;
+    /** Loggers whose level was set here: java.util.logging holds loggers weakly, and would forget their level. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Logging() {
     }
@@ -35,18 +38,40 @@ final class Logging {
             default -> throw new IllegalArgumentException("--log-level must be debug, info, warn or error, got " + level);
         };
         debug = jul == Level.FINE;
+        info = jul.intValue() <= Level.INFO.intValue();
+        CONFIGURED.clear();
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         Handler handler = new ConsoleHandler();
         handler.setLevel(jul);
         handler.setFormatter(format == Format.json ? new JsonFormatter() : new TextFormatter());
         root.addHandler(handler);
-        root.setLevel(jul);
-        Logger.getLogger("dev.sluice").setLevel(jul);
+        // debug is for Sluice's own loggers: the JDK's and libraries' debug output (TLS certificates, say) stays out
+        root.setLevel(jul.intValue() < Level.INFO.intValue() ? Level.INFO : jul);
+        Logger sluice = Logger.getLogger("dev.sluice");
+        sluice.setLevel(jul);
+        CONFIGURED.add(sluice);
     }
 
     static boolean debugEnabled() {
         return debug;
+    }
+
+    /** True at --log-level info or debug. */
+    static boolean infoEnabled() {
+        return info;
+    }
+
+    /** At --log-level info, these loggers (and theirs below) log warnings and errors only; debug keeps everything. */
+    static void quietAtInfo(String... loggers) {
+        if (!info || debug) {
+            return;
+        }
+        for (String name : loggers) {
+            Logger l = Logger.getLogger(name);
+            l.setLevel(Level.WARNING);
+            CONFIGURED.add(l);
+        }
     }
 
     private static String levelName(Level level) {

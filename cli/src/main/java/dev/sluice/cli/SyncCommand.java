@@ -6,9 +6,11 @@ import dev.sluice.engine.sync.ProgressListener;
 import dev.sluice.engine.sync.SyncOptions;
 import dev.sluice.engine.sync.SyncReport;
 import dev.sluice.engine.sync.SyncSummaries;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +19,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Syncs the config's sources into their destinations. Exit 0: every table synced; "
-                + "1: finished with errors; 2: bad config (nothing written).")
+                + "1: finished with errors (or the emulators could not start); 2: bad config or options (nothing written).")
 final class SyncCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(SyncCommand.class.getName());
+
     @Mixin
     CommonOptions common;
 
@@ -29,11 +33,18 @@ final class SyncCommand implements Callable<Integer> {
             description = "Append the sync summary to FILE as JSON lines, one per source and destination.")
     Optional<Path> summaryLocation;
 
+    @Mixin
+    EmulateAwsOptions emulate;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        emulate.check(spec, noMigrate);
+        if (emulate.enabled) {
+            return emulated();
+        }
         try (PreparedSync prepared = common.prepare()) {
             boolean terminal = System.console() != null;
             SyncReport report;
@@ -45,5 +56,28 @@ final class SyncCommand implements Callable<Integer> {
             summaryLocation.ifPresent(file -> SyncSummaries.appendJsonLines(file, prepared.sources(), report));
             return report.succeeded() ? Main.OK : Main.FINISHED_WITH_ERRORS;
         }
+    }
+
+    /** The serverless flow on the local emulators; the config is checked first, so a bad one exits 2 before they start. */
+    private Integer emulated() {
+        try (PreparedSync prepared = common.prepare()) {
+            prepared.selectTables(); // table patterns that match nothing are config errors too
+        }
+        Logging.quietAtInfo("dev.sluice.functions", "dev.sluice.engine.serverless"); // the progress lines say it
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // with --log-format json, stderr carries JSON lines only: the lines go through the log
+        Consumer<String> lines = common.logFormat == Logging.Format.json ? line -> LOG.log(System.Logger.Level.INFO, line)
+                : line -> {
+                    err.println(line);
+                    err.flush();
+                };
+        EmulatedSync.Outcome outcome = new EmulatedSync(emulate, lines, Logging.infoEnabled()).run(common.configFiles());
+        ReportPrinter.print(outcome.report(), out);
+        for (String problem : outcome.problems()) {
+            err.println("error: " + problem);
+        }
+        summaryLocation.ifPresent(file -> SyncSummaries.appendJsonLines(file, outcome.sources(), outcome.report()));
+        return outcome.succeeded() ? Main.OK : Main.FINISHED_WITH_ERRORS;
     }
 }

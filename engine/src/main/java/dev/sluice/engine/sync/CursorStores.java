@@ -24,31 +24,33 @@ import java.util.Optional;
  *   <li>else an embedded SQLite file under the state directory ({@code .sluice/state.sqlite}).</li>
  * </ol>
  */
-final class CursorStores implements AutoCloseable {
+public final class CursorStores implements AutoCloseable {
     private final Path stateDirectory;
     private final ConnectorRegistry registry;
     private Destination embedded;
 
-    CursorStores(Path stateDirectory, ConnectorRegistry registry) {
+    public CursorStores(Path stateDirectory, ConnectorRegistry registry) {
         this.stateDirectory = stateDirectory;
         this.registry = registry;
     }
 
     Optional<StateStore> forSource(SelectedSource s) {
-        if (!s.hasIncrementalTables()) {
-            return Optional.empty();
-        }
-        SourceSpec spec = s.prepared().spec();
-        if (s.prepared().backend().isPresent()) {
-            PreparedDestination backend = s.prepared().backend().get();
+        return s.hasIncrementalTables() ? Optional.of(forSource(s.prepared())) : Optional.empty();
+    }
+
+    /** The cursor store of {@code source}, by the rule above. */
+    public StateStore forSource(PreparedSource source) {
+        SourceSpec spec = source.spec();
+        if (source.backend().isPresent()) {
+            PreparedDestination backend = source.backend().get();
             String table = spec.backendOptions().orElseThrow().tableName();
-            return Optional.of(backend.destination().stateStore(table).orElseThrow(() -> new ConfigError(List.of(
+            return backend.destination().stateStore(table).orElseThrow(() -> new ConfigError(List.of(
                     Problem.at(spec.origin(), "spec.backend_options.connection",
-                            "destination " + backend.name() + " cannot hold a state table")))));
+                            "destination " + backend.name() + " cannot hold a state table"))));
         }
         String table = "cq_state_" + spec.name();
-        return s.prepared().destinations().get(0).destination().stateStore(table)
-                .or(() -> embedded().stateStore(table));
+        return source.destinations().get(0).destination().stateStore(table)
+                .orElseGet(() -> embedded().stateStore(table).orElseThrow());
     }
 
     private synchronized Destination embedded() {
