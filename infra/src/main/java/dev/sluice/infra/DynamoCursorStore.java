@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * One source's cursors in the DynamoDB cursors table: {@code pk} the source name, {@code sk}
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * of a race changes nothing.
  */
 public final class DynamoCursorStore implements StateStore {
+    private static final System.Logger LOG = System.getLogger(DynamoCursorStore.class.getName());
     private static final Map<String, String> NAMES = Map.of("#pk", AwsResources.PK, "#value", "value",
             "#version", "version", "#updated", "updated_at");
 
@@ -65,9 +67,16 @@ public final class DynamoCursorStore implements StateStore {
         try {
             db.updateItem(b -> b.tableName(table).key(key(key))
                     .updateExpression("SET #value = :value, #version = :next, #updated = :now")
-                    .conditionExpression(when).expressionAttributeNames(names(when)).expressionAttributeValues(values));
+                    .conditionExpression(when).expressionAttributeNames(names(when)).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException e) {
+            // the winner's item comes back with the failure on AWS (no second read); emulators may omit it
+            String stored = e.hasItem() && e.item().containsKey("version") ? "version " + e.item().get("version").n()
+                    : "a newer version";
+            LOG.log(System.Logger.Level.INFO, "cursor " + key + " of source " + source + ": compare-and-set from "
+                    + (expectedVersion.isPresent() ? "version " + expectedVersion.getAsLong() : "no entry")
+                    + " lost to " + stored + "; the stored cursor stands");
             return false;
         }
     }
