@@ -24,7 +24,9 @@ import java.util.Map;
  * the container with the loader's message, naming file, document and field.
  */
 public final class Container {
+    private static AwsServices services;
     private static ServerlessContext shared;
+    private static Redelivery redelivery;
 
     private Container() {
     }
@@ -32,9 +34,25 @@ public final class Container {
     /** The container's context, built from the process environment on first use. */
     public static synchronized ServerlessContext shared() {
         if (shared == null) {
-            shared = build(System.getenv(), AwsServices.of(AwsClients.fromEnvironment()));
+            shared = build(System.getenv(), services());
         }
         return shared;
+    }
+
+    /** The container's AWS clients, one of each, built on first use. */
+    private static synchronized AwsServices services() {
+        if (services == null) {
+            services = AwsServices.of(AwsClients.fromEnvironment());
+        }
+        return services;
+    }
+
+    /** Backoff for the work queue's messages handed back, on the container's SQS client. */
+    public static synchronized Redelivery redelivery() {
+        if (redelivery == null) {
+            redelivery = Redelivery.sqs(services().sqs(), new FunctionEnv(System.getenv()).required(FunctionEnv.WORK_QUEUE_URL));
+        }
+        return redelivery;
     }
 
     /** A context from {@code env} on {@code clients} (the emulators' in tests and {@code --emulate-aws}). */

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.engine.run.MalformedMessageException;
 import dev.sluice.engine.run.WorkMessage;
 import dev.sluice.engine.run.WorkMessages;
+import dev.sluice.engine.plan.WorkItem;
 import dev.sluice.engine.serverless.FetchResult;
 import dev.sluice.engine.serverless.ItemHandler;
 import dev.sluice.engine.serverless.ServerlessContext;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,13 +30,20 @@ public final class FetchHandler implements RequestStreamHandler {
     private static final System.Logger LOG = System.getLogger(FetchHandler.class.getName());
 
     private final Supplier<ServerlessContext> context;
+    private final Supplier<Redelivery> redelivery;
 
     public FetchHandler() {
-        this(Container::shared);
+        this(Container::shared, Container::redelivery);
     }
 
+    /** Messages handed back wait for the queue's visibility timeout. */
     public FetchHandler(Supplier<ServerlessContext> context) {
+        this(context, () -> Redelivery.QUEUE_TIMEOUT);
+    }
+
+    public FetchHandler(Supplier<ServerlessContext> context, Supplier<Redelivery> redelivery) {
         this.context = context;
+        this.redelivery = redelivery;
     }
 
     @Override
@@ -48,46 +58,70 @@ public final class FetchHandler implements RequestStreamHandler {
             LOG.log(System.Logger.Level.ERROR, "fetch: the event is not an SQS event (no Records); nothing to do");
             return batch.response();
         }
+        Map<SqsRecords.Message, WorkItem> work = new LinkedHashMap<>();
+        for (SqsRecords.Message m : messages.get()) {
+            Optional<WorkItem> item = decode(m);
+            if (item.isPresent()) {
+                work.put(m, item.get());
+            } else {
+                fail(batch, m, Duration.ZERO); // to the dead-letter queue after maxReceiveCount, without delay
+            }
+        }
+        if (work.isEmpty()) {
+            return batch.response();
+        }
         ServerlessContext ctx;
         try {
             ctx = context.get();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "fetch: cannot start: " + e.getMessage());
-            messages.get().forEach(batch::fail);
+            work.keySet().forEach(m -> fail(batch, m, Redelivery.backoff(m.receiveCount())));
             return batch.response();
         }
         Supplier<Duration> remaining = () -> Duration.ofMillis(lambda.getRemainingTimeInMillis());
-        for (SqsRecords.Message m : messages.get()) {
+        for (Map.Entry<SqsRecords.Message, WorkItem> e : work.entrySet()) {
+            SqsRecords.Message m = e.getKey();
             if (remaining.get().compareTo(ctx.settings().timeMargin()) < 0) {
-                batch.fail(m); // no time left to start it: the queue delivers it again
-                continue;
-            }
-            if (!handleOne(ctx, m, lambda.getAwsRequestId(), remaining)) {
-                batch.fail(m);
+                fail(batch, m, Duration.ZERO); // no time left to start it: the next invocation takes it
+            } else if (!run(ctx, m, e.getValue(), lambda.getAwsRequestId(), remaining)) {
+                fail(batch, m, Redelivery.backoff(m.receiveCount()));
             }
         }
         return batch.response();
     }
 
-    /** False when the message must go back to the queue. */
-    private static boolean handleOne(ServerlessContext ctx, SqsRecords.Message m, String requestId, Supplier<Duration> remaining) {
+    private void fail(SqsRecords batch, SqsRecords.Message m, Duration comeBackAfter) {
+        batch.fail(m);
+        if (!m.receiptHandle().isEmpty()) {
+            redelivery.get().after(m.receiptHandle(), comeBackAfter);
+        }
+    }
+
+    /** The work item a message carries; empty (and logged) for a malformed or foreign one. */
+    private static Optional<WorkItem> decode(SqsRecords.Message m) {
         WorkMessage decoded;
         try {
             decoded = WorkMessages.decode(m.body());
         } catch (MalformedMessageException e) {
             LOG.log(System.Logger.Level.ERROR, "fetch: message " + m.id() + " is malformed: " + e.getMessage()
                     + "; it returns to the queue and reaches the dead-letter queue");
-            return false;
+            return Optional.empty();
         }
-        if (!(decoded instanceof WorkMessage.Work work)) {
-            LOG.log(System.Logger.Level.ERROR, "fetch: message " + m.id() + " is a finalize request on the work queue;"
-                    + " it returns to the queue and reaches the dead-letter queue");
-            return false;
+        if (decoded instanceof WorkMessage.Work work) {
+            return Optional.of(work.item());
         }
+        LOG.log(System.Logger.Level.ERROR, "fetch: message " + m.id() + " is a finalize request on the work queue;"
+                + " it returns to the queue and reaches the dead-letter queue");
+        return Optional.empty();
+    }
+
+    /** False when the message must come back (a transient failure). */
+    private static boolean run(ServerlessContext ctx, SqsRecords.Message m, WorkItem item, String requestId,
+                               Supplier<Duration> remaining) {
         try {
-            FetchResult r = new ItemHandler(ctx).handle(work.item(), requestId + "/" + m.id(), remaining, m.receiveCount());
-            LOG.log(System.Logger.Level.INFO, "fetch: " + work.item().key() + " of run " + work.item().runId()
-                    + " (sequence " + work.item().sequence() + "): " + r.kind() + (r.detail().isEmpty() ? "" : ": " + r.detail()));
+            FetchResult r = new ItemHandler(ctx).handle(item, requestId + "/" + m.id(), remaining, m.receiveCount());
+            LOG.log(System.Logger.Level.INFO, "fetch: " + item.key() + " of run " + item.runId()
+                    + " (sequence " + item.sequence() + "): " + r.kind() + (r.detail().isEmpty() ? "" : ": " + r.detail()));
             return !r.redeliver();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "fetch: message " + m.id() + " failed: " + e, e);

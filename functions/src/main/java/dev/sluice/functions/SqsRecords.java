@@ -11,8 +11,8 @@ import java.util.Optional;
  * ({@code ReportBatchItemFailures}: only the failed messages return to the queue).
  */
 final class SqsRecords {
-    /** One message: its id, body and how often the queue has delivered it. */
-    record Message(String id, String body, int receiveCount) {
+    /** One message: its id, receipt handle, body and how often the queue has delivered it. */
+    record Message(String id, String receiptHandle, String body, int receiveCount) {
     }
 
     private final List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -27,7 +27,7 @@ final class SqsRecords {
         for (JsonNode r : records) {
             String id = r.path("messageId").asText("");
             int count = r.path("attributes").path("ApproximateReceiveCount").asInt(1);
-            out.add(new Message(id, r.path("body").asText(""), Math.max(1, count)));
+            out.add(new Message(id, r.path("receiptHandle").asText(""), r.path("body").asText(""), Math.max(1, count)));
         }
         return Optional.of(out);
     }
