@@ -96,7 +96,7 @@ final class SourceCatalog {
         }
         String full = schema + "." + relation;
         String name = schema.equals("public") ? relation : schema + "_" + relation;
-        Table table = Table.of(name, "PostgreSQL table " + full, columns);
+        Table table = Table.of(name, "PostgreSQL table " + full + ".", columns);
         Optional<SourceTable.KeyColumn> cursor = Optional.empty();
         if (cursorColumn.isPresent()) {
             String field = PgSourceConfig.INCREMENTAL + "." + full;
