@@ -59,6 +59,9 @@ read -r full_wall full_engine full_rows < <(run); full_rss=$(tail -1 rss.txt)
 psql -q "$server/sluice_bench_src" -c "update items set qty = -1, updated_at = now() where id % ($rows / 1000) = 0"
 read -r inc_wall inc_engine inc_rows < <(run); inc_rss=$(tail -1 rss.txt)
 same=$(psql -qAt "$server/sluice_bench_dst" -c "select count(*) from items where qty = -1")
+# the same incremental sync three more times in one JVM: what is left once the JVM is warm
+warm=$(java -Xmx256m -cp "$root/cli/target/sluice.jar" "$root/bench/pg/WarmIncremental.java" pg.yml "$server/sluice_bench_src" \
+  "update items set qty = qty - 1, updated_at = now() where id % ($rows / 1000) = 0" 3 2>/dev/null | grep '^incremental run')
 for db in sluice_bench_src sluice_bench_dst; do psql -q "$server/postgres" -c "DROP DATABASE $db"; done
 
 printf 'full:        %d rows, engine %.2f s (%.0f rows/s), wall with JVM start %.2f s, peak RSS %.0f MiB\n' \
@@ -67,3 +70,6 @@ printf 'incremental: %d rows (%d changed rows in the destination), engine %.2f s
   "$inc_rows" "$same" "$inc_engine" "$inc_wall" "$(echo "$inc_rss / 1024" | bc -l)"
 printf 'incremental / full: engine %.2f %%, wall %.2f %%\n' \
   "$(echo "100 * $inc_engine / $full_engine" | bc -l)" "$(echo "100 * $inc_wall / $full_wall" | bc -l)"
+echo "$warm"
+last_ms=$(echo "$warm" | tail -1 | sed -n 's/.*engine \([0-9]*\) ms.*/\1/p')
+printf 'warm incremental / full: engine %.2f %%\n' "$(echo "100 * $last_ms / 1000 / $full_engine" | bc -l)"
