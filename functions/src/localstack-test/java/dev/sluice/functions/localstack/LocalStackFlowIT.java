@@ -14,25 +14,16 @@ import dev.sluice.engine.run.RunRecord;
 import dev.sluice.engine.run.RunState;
 import dev.sluice.engine.serverless.ServerlessContext;
 import dev.sluice.functions.ApiHandler;
-import dev.sluice.functions.AwsServices;
 import dev.sluice.functions.Container;
+import dev.sluice.functions.e2e.FlowDriver;
 import dev.sluice.functions.FetchHandler;
-import dev.sluice.functions.FinalizerHandler;
 import dev.sluice.functions.PlannerHandler;
 import dev.sluice.infra.AwsClients;
 import dev.sluice.infra.AwsResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -49,7 +40,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -60,7 +50,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * fetches forced by a short budget to continue across invocations → finalizer, and the HTTP API
  * over the same run. Only in the {@code localstack} profile (machines with Docker); the default
  * build runs the same flow on the in-JVM emulators (ServerlessFlowIT, whose driver this
- * duplicates on purpose rather than sharing it).
+ * shares through FlowDriver).
  */
 class LocalStackFlowIT {
     /** The image; -Dsluice.localstack.image=localstack/localstack:TAG for another one. */
@@ -76,11 +66,8 @@ class LocalStackFlowIT {
 
     @TempDir
     Path dir;
-    private String cursorsTable;
     private AwsResources.QueuePair work;
-    private AwsResources.QueuePair finalize;
-    private Map<String, String> env;
-    private final List<ServerlessContext> containers = new ArrayList<>();
+    private FlowDriver flow;
 
     @BeforeAll
     static void localstack() {
@@ -116,62 +103,57 @@ class LocalStackFlowIT {
         // new ones for each test rather than purged ones: SQS allows one PurgeQueue a minute per queue
         int n = RESOURCES.incrementAndGet();
         work = AwsResources.createQueue(sqs, "sluice-work-" + n, 60);
-        finalize = AwsResources.createQueue(sqs, "sluice-finalize-" + n, 60);
+        AwsResources.QueuePair finalize = AwsResources.createQueue(sqs, "sluice-finalize-" + n, 60);
         String runsTable = "sluice-runs-" + n;
-        cursorsTable = "sluice-cursors-" + n;
+        String cursorsTable = "sluice-cursors-" + n;
         AwsResources.createRunsTable(dynamo, runsTable);
         AwsResources.createCursorsTable(dynamo, cursorsTable);
-        env = Map.of("SLUICE_CONFIG", dir.resolve("sluice.yml").toString(),
-                "SLUICE_RUNS_TABLE", runsTable,
-                "SLUICE_CURSORS_TABLE", cursorsTable,
-                "SLUICE_WORK_QUEUE_URL", work.url(),
-                "SLUICE_FINALIZE_QUEUE_URL", finalize.url(),
-                "SLUICE_TIME_MARGIN_SECONDS", "60");
+        flow = new FlowDriver(dynamo, sqs, runsTable, cursorsTable, work.url(), finalize.url(), dir.resolve("sluice.yml"));
     }
 
     @AfterEach
     void closeContainers() {
-        containers.forEach(ServerlessContext::close);
+        flow.close();
     }
 
     @Test
     void scheduledRunIntoSqliteContinuesAcrossInvocationsAndSucceeds() throws Exception {
         Path db = writeConfig();
-        Supplier<ServerlessContext> container = container();
-        JsonNode started = invoke(new PlannerHandler(container), Files.readString(events().resolve("schedule-all.json")));
+        Supplier<ServerlessContext> container = flow.container();
+        JsonNode started = invoke(new PlannerHandler(container), Files.readString(FlowDriver.events().resolve("schedule-all.json")));
         String runId = started.path("runs").get(0).path("run_id").asText();
         assertThat(runId).as("planner answer %s", started).isNotEmpty();
-        drain(container);
+        flow.drain(container);
 
         RunRecord run = container.get().ledger().run(runId).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
         List<ItemRecord> items = container.get().ledger().items(runId);
         assertThat(items).allSatisfy(i -> assertThat(i.current().sequence()).as("continuations of %s", i.current().key())
                 .isGreaterThanOrEqualTo(2));
-        assertThat(sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
-        assertThat(sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
-        assertThat(sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_incremental_table")).isEqualTo("40/40");
-        assertThat(cursor("test", "test_incremental_table")).as("the cursor in DynamoDB").isNotNull();
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_incremental_table")).isEqualTo("40/40");
+        assertThat(flow.cursor("test", "test_incremental_table")).as("the cursor in DynamoDB").isNotNull();
     }
 
     @Test
     void theApiStartsARunAndReportsItFromTheLedgerInDynamoDb() throws Exception {
         Path db = writeConfig();
-        Supplier<ServerlessContext> container = container();
+        Supplier<ServerlessContext> container = flow.container();
         ApiHandler api = new ApiHandler(container);
 
-        JsonNode post = invoke(api, Files.readString(events().resolve("api-post-sync.json")));
+        JsonNode post = invoke(api, Files.readString(FlowDriver.events().resolve("api-post-sync.json")));
         assertThat(post.path("statusCode").asInt()).as(post.toString()).isEqualTo(202);
         String runId = body(post).path("runs").get(0).path("run_id").asText();
-        JsonNode again = invoke(api, Files.readString(events().resolve("api-post-sync.json")));
+        JsonNode again = invoke(api, Files.readString(FlowDriver.events().resolve("api-post-sync.json")));
         assertThat(again.path("statusCode").asInt()).as(again.toString()).isEqualTo(409);
         assertThat(body(again).path("runs").get(0).path("active_run_id").asText()).isEqualTo(runId);
-        JsonNode unknown = invoke(api, Files.readString(events().resolve("api-get-sync.json")));
+        JsonNode unknown = invoke(api, Files.readString(FlowDriver.events().resolve("api-get-sync.json")));
         assertThat(unknown.path("statusCode").asInt()).as(unknown.toString()).isEqualTo(404);
-        JsonNode bad = invoke(api, Files.readString(events().resolve("api-post-bad-body.json")));
+        JsonNode bad = invoke(api, Files.readString(FlowDriver.events().resolve("api-post-bad-body.json")));
         assertThat(bad.path("statusCode").asInt()).as(bad.toString()).isEqualTo(400);
 
-        drain(container);
+        flow.drain(container);
         JsonNode get = invoke(api, JSON.writeValueAsString(getSync(runId)));
         assertThat(get.path("statusCode").asInt()).as(get.toString()).isEqualTo(200);
         assertThat(body(get).path("status").asText()).isEqualTo("SUCCEEDED");
@@ -180,16 +162,16 @@ class LocalStackFlowIT {
             assertThat(i.path("state").asText()).isEqualTo("DONE");
             assertThat(i.path("rows").path("test_some_table").asLong()).isEqualTo(40);
         });
-        JsonNode list = invoke(api, Files.readString(events().resolve("api-list-syncs.json")));
+        JsonNode list = invoke(api, Files.readString(FlowDriver.events().resolve("api-list-syncs.json")));
         assertThat(list.path("statusCode").asInt()).isEqualTo(200);
         assertThat(body(list).path("runs")).extracting(r -> r.path("id").asText()).containsExactly(runId);
-        assertThat(sqlite(db, "SELECT count(*) FROM test_some_table")).isEqualTo("40");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_some_table")).isEqualTo("40");
     }
 
     @Test
     void aMalformedWorkMessageIsReportedUntilTheQueueMovesItToTheDeadLetterQueue() {
         writeConfigUnchecked();
-        Supplier<ServerlessContext> container = container();
+        Supplier<ServerlessContext> container = flow.container();
         sqs.sendMessage(r -> r.queueUrl(work.url()).messageBody("not a Sluice message"));
         EventSourceMapping fetch = new EventSourceMapping(sqs, work.url(), new FetchHandler(container), 10,
                 () -> LocalContext.countingDown(600_000, 0));
@@ -201,28 +183,10 @@ class LocalStackFlowIT {
         assertThat(dead).extracting(Message::body).containsExactly("not a Sluice message");
     }
 
-    // ---------------------------------------------------------------- the driver (as in ServerlessFlowIT)
-
-    /** The work queue drained by FetchHandler (batches of one, about three pages per invocation), then the finalize queue. */
-    private void drain(Supplier<ServerlessContext> container) {
-        EventSourceMapping fetch = new EventSourceMapping(sqs, work.url(), new FetchHandler(container), 1,
-                () -> LocalContext.countingDown(63_000, 1_000));
-        EventSourceMapping finalizer = new EventSourceMapping(sqs, finalize.url(), new FinalizerHandler(container), 10,
-                () -> LocalContext.countingDown(60_000, 0));
-        fetch.drain(200);
-        finalizer.drain(10);
-    }
-
-    private Supplier<ServerlessContext> container() {
-        ServerlessContext ctx = Container.build(env, new AwsServices(dynamo, sqs,
-                () -> { throw new IllegalStateException("no SSM here"); }, () -> { throw new IllegalStateException("no S3 here"); },
-                () -> { throw new IllegalStateException("no Secrets Manager here"); }));
-        containers.add(ctx);
-        return () -> ctx;
-    }
+    // ---------------------------------------------------------------- helpers (the driver is FlowDriver, shared with ServerlessFlowIT)
 
     private static JsonNode invoke(RequestStreamHandler handler, String event) throws IOException {
-        return EventSourceMapping.invoke(handler, JSON.readTree(event), LocalContext.countingDown(60_000, 0));
+        return FlowDriver.invoke(handler, JSON.readTree(event));
     }
 
     private static JsonNode body(JsonNode response) throws IOException {
@@ -231,7 +195,7 @@ class LocalStackFlowIT {
 
     /** events/api-get-sync.json asking for {@code runId}. */
     private static JsonNode getSync(String runId) throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(events().resolve("api-get-sync.json").toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(FlowDriver.events().resolve("api-get-sync.json").toFile());
         event.put("rawPath", "/syncs/" + runId);
         ((ObjectNode) event.path("requestContext").path("http")).put("path", "/syncs/" + runId);
         ((ObjectNode) event.path("pathParameters")).put("id", runId);
@@ -268,30 +232,4 @@ class LocalStackFlowIT {
         }
     }
 
-    private String cursor(String source, String table) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(cursorsTable).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(source), "sk", AttributeValue.fromS(table)))).item();
-        return item == null || item.isEmpty() ? null : item.get("value").s();
-    }
-
-    private static Path events() {
-        for (Path d = Paths.get("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("template.yaml"))) {
-                return d.resolve("events");
-            }
-        }
-        throw new IllegalStateException("no directory with template.yaml above " + Paths.get("").toAbsolutePath());
-    }
-
-    private static String sqlite(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                values.add(rs.getString(i));
-            }
-            return String.join("/", values);
-        }
-    }
 }

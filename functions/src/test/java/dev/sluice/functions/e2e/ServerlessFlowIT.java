@@ -11,22 +11,12 @@ import dev.sluice.engine.run.ItemRecord;
 import dev.sluice.engine.run.RunRecord;
 import dev.sluice.engine.run.RunState;
 import dev.sluice.engine.serverless.ServerlessContext;
-import dev.sluice.functions.AwsServices;
-import dev.sluice.functions.Container;
 import dev.sluice.functions.FetchHandler;
-import dev.sluice.functions.FinalizerHandler;
 import dev.sluice.functions.PlannerHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -55,8 +44,7 @@ class ServerlessFlowIT {
     @TempDir
     Path dir;
     private String source;
-    private Map<String, String> env;
-    private final List<ServerlessContext> containers = new ArrayList<>();
+    private FlowDriver flow;
 
     @BeforeAll
     static void emulators() {
@@ -73,43 +61,39 @@ class ServerlessFlowIT {
         source = "test" + SOURCES.incrementAndGet();
         aws.sqs().purgeQueue(r -> r.queueUrl(aws.workQueue().url()));
         aws.sqs().purgeQueue(r -> r.queueUrl(aws.finalizeQueue().url()));
-        env = Map.of("SLUICE_CONFIG", dir.resolve("sluice.yml").toString(),
-                "SLUICE_RUNS_TABLE", aws.newRunsTable(),
-                "SLUICE_CURSORS_TABLE", aws.cursorsTable(),
-                "SLUICE_WORK_QUEUE_URL", aws.workQueue().url(),
-                "SLUICE_FINALIZE_QUEUE_URL", aws.finalizeQueue().url(),
-                "SLUICE_TIME_MARGIN_SECONDS", "60");
+        flow = new FlowDriver(aws.dynamo(), aws.sqs(), aws.newRunsTable(), aws.cursorsTable(), aws.workQueue().url(),
+                aws.finalizeQueue().url(), dir.resolve("sluice.yml"));
     }
 
     @AfterEach
     void closeContainers() {
-        containers.forEach(ServerlessContext::close);
+        flow.close();
     }
 
     @Test
     void scheduledRunIntoSqliteContinuesAcrossInvocationsAndSucceeds() throws Exception {
         Path db = dir.resolve("out.sqlite");
         writeConfig("", "sqlite", "{connection_string: " + db + "}", "overwrite-delete-stale");
-        Supplier<ServerlessContext> container = container();
-        RunRecord run = runToTheEnd(container);
+        Supplier<ServerlessContext> container = flow.container();
+        RunRecord run = flow.runToTheEnd(container);
 
         assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(run.rows()).as("each page fetched and written once across continuations").isEqualTo(160);
         List<ItemRecord> items = container.get().ledger().items(run.id());
         assertThat(items).allSatisfy(i -> assertThat(i.current().sequence()).as("continuations of %s", i.current().key())
                 .isGreaterThanOrEqualTo(2));
-        assertThat(sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
-        assertThat(sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
-        assertThat(sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_incremental_table")).isEqualTo("40/40");
-        assertThat(cursor("test_incremental_table")).as("the cursor in DynamoDB").isNotNull();
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_incremental_table")).isEqualTo("40/40");
+        assertThat(flow.cursor(source, "test_incremental_table")).as("the cursor in DynamoDB").isNotNull();
     }
 
     @Test
     void theSameMessageDeliveredTwiceAtOnceChangesNothingTheSecondTime() throws Exception {
         Path db = dir.resolve("out.sqlite");
         writeConfig("", "sqlite", "{connection_string: " + db + "}", "append");
-        Supplier<ServerlessContext> first = container();
-        Supplier<ServerlessContext> second = container();
+        Supplier<ServerlessContext> first = flow.container();
+        Supplier<ServerlessContext> second = flow.container();
         JsonNode started = EventSourceMapping.invoke(new PlannerHandler(first), JSON.readTree("{}"), LocalContext.countingDown(60_000, 0));
         String runId = started.path("runs").get(0).path("run_id").asText();
         List<Message> messages = aws.sqs().receiveMessage(r -> r.queueUrl(aws.workQueue().url()).maxNumberOfMessages(10)
@@ -125,31 +109,31 @@ class ServerlessFlowIT {
             assertThat(b.get().path("batchItemFailures")).isEmpty();
             aws.sqs().deleteMessage(r -> r.queueUrl(aws.workQueue().url()).receiptHandle(m.receiptHandle()));
         }
-        drain(first);
+        flow.drain(first);
         RunRecord run = first.get().ledger().run(runId).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(run.rows()).as("rows counted once").isEqualTo(160);
         assertThat(first.get().ledger().items(runId)).as("rows per item, each counted once")
                 .extracting(i -> i.rows().values().stream().mapToLong(Long::longValue).sum())
                 .containsExactlyInAnyOrder(120L, 40L);
-        assertThat(sqlite(db, "SELECT count(*) FROM test_some_table")).isEqualTo("40");
-        assertThat(sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_some_table")).isEqualTo("40");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_sub_table")).isEqualTo("80");
     }
 
     @Test
     void aRunWithAFailingTableEndsPartialKeepingItsRowsAndDeletingStaleRowsElsewhere() throws Exception {
         Path db = dir.resolve("out.sqlite");
         writeConfig("", "sqlite", "{connection_string: " + db + "}", "overwrite-delete-stale");
-        assertThat(runToTheEnd(container()).state()).isEqualTo(RunState.SUCCEEDED);
-        assertThat(sqlite(db, "SELECT count(*) FROM test_some_table WHERE id % 10 = 9")).isEqualTo("4");
+        assertThat(flow.runToTheEnd(flow.container()).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_some_table WHERE id % 10 = 9")).isEqualTo("4");
 
         writeConfig(", generation: 1, fail_table: test_incremental_table, fail_on_page: 2", "sqlite",
                 "{connection_string: " + db + "}", "overwrite-delete-stale");
-        RunRecord second = runToTheEnd(container());
+        RunRecord second = flow.runToTheEnd(flow.container());
         assertThat(second.state()).isEqualTo(RunState.PARTIAL);
-        assertThat(sqlite(db, "SELECT count(*) FROM test_some_table WHERE id % 10 = 9")).as("stale rows deleted").isEqualTo("0");
-        assertThat(sqlite(db, "SELECT count(*) FROM test_some_table WHERE generation = 1")).isEqualTo("36");
-        assertThat(sqlite(db, "SELECT count(*) FROM test_incremental_table"))
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_some_table WHERE id % 10 = 9")).as("stale rows deleted").isEqualTo("0");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_some_table WHERE generation = 1")).isEqualTo("36");
+        assertThat(FlowDriver.sqlite(db, "SELECT count(*) FROM test_incremental_table"))
                 .as("the failed table keeps its 40 rows, plus the new page written before the failure").isEqualTo("44");
         assertThat(second.summary().orElseThrow()).contains("test_incremental_table");
     }
@@ -159,44 +143,17 @@ class ServerlessFlowIT {
         String database = "sluice_e2e_" + System.nanoTime();
         String server = System.getenv().getOrDefault("SLUICE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres");
         String base = server.substring(0, server.lastIndexOf('/') + 1);
-        execute(base + "postgres", "CREATE DATABASE " + database);
+        FlowDriver.execute(base + "postgres", "CREATE DATABASE " + database);
         try {
             writeConfig("", "postgresql", "{connection_string: \"" + base + database + "\"}", "overwrite-delete-stale");
-            RunRecord run = runToTheEnd(container());
+            RunRecord run = flow.runToTheEnd(flow.container());
             assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
-            assertThat(query(base + database, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
-            assertThat(query(base + database, "SELECT count(*) FROM test_incremental_table")).isEqualTo("40");
-            assertThat(cursor("test_incremental_table")).isNotNull();
+            assertThat(FlowDriver.query(base + database, "SELECT count(*), count(DISTINCT id) FROM test_some_table")).isEqualTo("40/40");
+            assertThat(FlowDriver.query(base + database, "SELECT count(*) FROM test_incremental_table")).isEqualTo("40");
+            assertThat(flow.cursor(source, "test_incremental_table")).isNotNull();
         } finally {
-            execute(base + "postgres", "DROP DATABASE " + database + " WITH (FORCE)");
+            FlowDriver.execute(base + "postgres", "DROP DATABASE " + database + " WITH (FORCE)");
         }
-    }
-
-    /** Planner on a schedule event, then the work and finalize queues drained; the run as it ended. */
-    private RunRecord runToTheEnd(Supplier<ServerlessContext> container) throws IOException {
-        JsonNode started = EventSourceMapping.invoke(new PlannerHandler(container),
-                JSON.readTree(Files.readString(Path.of("../events/schedule-all.json"))), LocalContext.countingDown(60_000, 0));
-        String runId = started.path("runs").get(0).path("run_id").asText();
-        assertThat(runId).as("planner answer %s", started).isNotEmpty();
-        drain(container);
-        return container.get().ledger().run(runId).orElseThrow();
-    }
-
-    private void drain(Supplier<ServerlessContext> container) {
-        EventSourceMapping fetch = new EventSourceMapping(aws.sqs(), aws.workQueue().url(), new FetchHandler(container), 1,
-                () -> LocalContext.countingDown(63_000, 1_000));
-        EventSourceMapping finalizer = new EventSourceMapping(aws.sqs(), aws.finalizeQueue().url(),
-                new FinalizerHandler(container), 10, () -> LocalContext.countingDown(60_000, 0));
-        fetch.drain(200);
-        finalizer.drain(10);
-    }
-
-    private Supplier<ServerlessContext> container() {
-        ServerlessContext ctx = Container.build(env, new AwsServices(aws.dynamo(), aws.sqs(),
-                () -> { throw new IllegalStateException("no SSM here"); }, () -> { throw new IllegalStateException("no S3 here"); },
-                () -> { throw new IllegalStateException("no Secrets Manager here"); }));
-        containers.add(ctx);
-        return () -> ctx;
     }
 
     private void writeConfig(String extraSourceSpec, String destination, String destinationSpec, String writeMode) throws IOException {
@@ -218,36 +175,4 @@ class ServerlessFlowIT {
                 """.formatted(source, SOURCE_SPEC.formatted(extraSourceSpec), destination, writeMode, destinationSpec));
     }
 
-    private String cursor(String table) {
-        Map<String, AttributeValue> item = aws.dynamo().getItem(r -> r.tableName(aws.cursorsTable()).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(source), "sk", AttributeValue.fromS(table)))).item();
-        return item == null || item.isEmpty() ? null : item.get("value").s();
-    }
-
-    private static String sqlite(Path db, String sql) throws SQLException {
-        return query("jdbc:sqlite:" + db, sql);
-    }
-
-    private static String query(String url, String sql) throws SQLException {
-        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url.replaceFirst("^postgres(ql)?://([^@/]*@)?", "postgresql://");
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("user", "postgres");
-        try (Connection c = DriverManager.getConnection(jdbc, p); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                values.add(rs.getString(i));
-            }
-            return String.join("/", values);
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("user", "postgres");
-        try (Connection c = DriverManager.getConnection("jdbc:" + url.replaceFirst("^postgres(ql)?://([^@/]*@)?", "postgresql://"), p);
-             Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
 }

@@ -37,8 +37,4 @@ final class ProjectFiles {
                 : root().getParent().resolve("shared");
         return shared.resolve("conformance").normalize();
     }
-
-    static Path handlerSources() {
-        return root().resolve("functions/src/main/java");
-    }
 }
