@@ -70,10 +70,6 @@ final class BinaryCopyEncoder {
         out.flush();
     }
 
-    long bytesWritten() {
-        return out.written();
-    }
-
     private void field(ColumnType type, Object v, int column, int index) throws SQLException {
         if (!type.accepts(v)) {
             throw bad(column, index, "a " + type.displayName() + " value cannot be a " + v.getClass().getSimpleName()

@@ -13,7 +13,6 @@ final class CopyBuffer {
     private final CopySink sink;
     private final byte[] buf = new byte[SIZE];
     private int pos;
-    private long total;
 
     CopyBuffer(CopySink sink) {
         this.sink = sink;
@@ -69,7 +68,6 @@ final class CopyBuffer {
             flush();
             if (len > buf.length) {
                 sink.write(b, off, len);
-                total += len;
                 return;
             }
         }
@@ -80,13 +78,7 @@ final class CopyBuffer {
     void flush() throws SQLException {
         if (pos > 0) {
             sink.write(buf, 0, pos);
-            total += pos;
             pos = 0;
         }
-    }
-
-    /** Bytes handed to the sink so far plus those buffered. */
-    long written() {
-        return total + pos;
     }
 }

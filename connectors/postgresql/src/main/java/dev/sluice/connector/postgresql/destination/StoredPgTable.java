@@ -1,5 +1,6 @@
 package dev.sluice.connector.postgresql.destination;
 
+import dev.sluice.connector.postgresql.PgCatalog;
 import dev.sluice.connector.postgresql.PgNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,8 +40,8 @@ record StoredPgTable(String name, List<StoredColumn> columns, List<String> prima
                 }
             }
         }
-        return Optional.of(new StoredPgTable(table, columns, indexColumns(c, oid.get(), "i.indisprimary", null),
-                indexColumns(c, oid.get(), "ic.relname = ?", PgSql.uniqueIndexName(table))));
+        return Optional.of(new StoredPgTable(table, columns, PgCatalog.primaryKey(c, oid.get()),
+                PgCatalog.indexColumns(c, oid.get(), PgNames.stored(PgSql.uniqueIndexName(table)))));
     }
 
     /** The table's oid, resolved through the search path as unqualified DDL and DML resolve it. */
@@ -53,26 +54,5 @@ record StoredPgTable(String name, List<StoredColumn> columns, List<String> prima
                 return rs.wasNull() ? Optional.empty() : Optional.of(oid);
             }
         }
-    }
-
-    private static List<String> indexColumns(Connection c, long table, String condition, String indexName)
-            throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname FROM pg_index i"
-                + " JOIN pg_class ic ON ic.oid = i.indexrelid"
-                + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
-                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-                + " WHERE i.indrelid = ? AND " + condition + " ORDER BY k.ord")) {
-            ps.setLong(1, table);
-            if (indexName != null) {
-                ps.setString(2, PgNames.stored(indexName));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -100,12 +100,15 @@ public final class PgSource implements Source {
     }
 
     private Page blocks(PgSession s, SourceTable t, long from) throws SQLException {
-        long total = single(s, "SELECT pg_relation_size(" + t.oid() + ") / current_setting('block_size')::bigint");
+        long total;
         double perBlock = DEFAULT_ROWS_PER_BLOCK;
-        try (PreparedStatement ps = s.connection().prepareStatement(
-                "SELECT reltuples, relpages FROM pg_class WHERE oid = " + t.oid()); ResultSet rs = ps.executeQuery()) {
-            if (rs.next() && rs.getDouble(1) > 0 && rs.getLong(2) > 0) {
-                perBlock = rs.getDouble(1) / rs.getLong(2);
+        try (PreparedStatement ps = s.connection().prepareStatement("SELECT pg_relation_size(oid)"
+                + " / current_setting('block_size')::bigint, reltuples, relpages FROM pg_class WHERE oid = " + t.oid());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            total = rs.getLong(1);
+            if (rs.getDouble(2) > 0 && rs.getLong(3) > 0) {
+                perBlock = rs.getDouble(2) / rs.getLong(3);
             }
         }
         long span = Math.max(1, (long) (config.pageSize() / perBlock));

@@ -1,5 +1,6 @@
 package dev.sluice.connector.postgresql.source;
 
+import dev.sluice.connector.postgresql.PgCatalog;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ConfigException;
 import dev.sluice.spi.Table;
@@ -31,10 +32,6 @@ final class SourceCatalog {
             + " a.attnotnull, e.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'"
             + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
-    private static final String KEY_SQL = "SELECT a.attname FROM pg_index i"
-            + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
-            + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-            + " WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord";
 
     private static final System.Logger LOG = System.getLogger(SourceCatalog.class.getName());
     private static final String CURSOR_INDEX_SQL = "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a"
@@ -77,7 +74,7 @@ final class SourceCatalog {
 
     private static SourceTable describe(Connection c, String schema, String relation, long oid, boolean partitioned,
                                         Optional<String> cursorColumn) throws SQLException {
-        List<String> key = primaryKey(c, oid);
+        List<String> key = PgCatalog.primaryKey(c, oid);
         List<Column> columns = new ArrayList<>();
         List<String> select = new ArrayList<>();
         Map<String, SourceTable.KeyColumn> byName = new HashMap<>();
@@ -129,18 +126,5 @@ final class SourceCatalog {
                 }
             }
         }
-    }
-
-    private static List<String> primaryKey(Connection c, long oid) throws SQLException {
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(KEY_SQL)) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    key.add(rs.getString(1));
-                }
-            }
-        }
-        return key;
     }
 }
