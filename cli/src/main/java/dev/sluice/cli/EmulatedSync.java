@@ -192,8 +192,8 @@ final class EmulatedSync {
             narrator.say("sweep: the queues are empty but run %s of %s is %s with unfinished item(s) %s (%d message(s) in the "
                     + "dead-letter queues); closing it now, as the sweep schedule would after the stall deadline",
                     FlowNarrator.shortId(r.id()), r.run().sourceName(), r.state(), pending, deadLetters);
-            ctx.ledger().abandonPending(r.id(), "its message was lost or reached the dead-letter queue");
-            new RunFinalizer(ctx).finalizeRun(r.id(), "sluice-emulate-aws-sweep").ifPresent(report ->
+            new RunFinalizer(ctx).close(r.id(), "sluice-emulate-aws-sweep",
+                    "its message was lost or reached the dead-letter queue").ifPresent(report ->
                     narrator.say("sweep: run %s of %s: %s", FlowNarrator.shortId(r.id()), r.run().sourceName(), report.status()));
         }
     }

@@ -79,16 +79,23 @@ public final class RunFinalizer {
     public List<String> sweep(String claimant) {
         List<String> closed = new ArrayList<>();
         for (RunRecord r : ctx.ledger().overdue(ctx.settings().clock().instant())) {
-            List<String> pending = ctx.ledger().items(r.id()).stream().filter(i -> !i.state().ended())
-                    .map(i -> i.current().key()).toList();
-            LOG.log(System.Logger.Level.WARNING, "run {0} of {1}: no progress since {2}; closing it, items never finished: {3}",
-                    r.id(), r.run().sourceName(), r.deadline().minus(ctx.settings().stall()), pending);
-            ctx.ledger().abandonPending(r.id(), "no progress for " + ctx.settings().stall().toMinutes()
-                    + " minutes: its message was lost or dead-lettered");
-            if (finalizeRun(r.id(), claimant).isPresent()) {
-                closed.add(r.id());
-            }
+            LOG.log(System.Logger.Level.WARNING, "run {0} of {1}: no progress since {2}; closing it",
+                    r.id(), r.run().sourceName(), r.deadline().minus(ctx.settings().stall()));
+            close(r.id(), claimant, "no progress for " + ctx.settings().stall().toMinutes()
+                    + " minutes: its message was lost or dead-lettered").ifPresent(report -> closed.add(r.id()));
         }
         return closed;
+    }
+
+    /**
+     * Closes a run nothing will move any more: its pending items fail with {@code reason}, then
+     * the run is finalized (the sweep's work, for one run); the report when this call finalized it.
+     */
+    public Optional<SourceReport> close(String runId, String claimant, String reason) {
+        List<String> pending = ctx.ledger().items(runId).stream().filter(i -> !i.state().ended())
+                .map(i -> i.current().key()).toList();
+        LOG.log(System.Logger.Level.WARNING, "run {0}: items that never finished: {1}", runId, pending);
+        ctx.ledger().abandonPending(runId, reason);
+        return finalizeRun(runId, claimant);
     }
 }
