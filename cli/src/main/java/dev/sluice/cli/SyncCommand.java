@@ -8,6 +8,7 @@ import dev.sluice.engine.sync.SyncReport;
 import dev.sluice.engine.sync.SyncSummaries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -33,6 +34,11 @@ final class SyncCommand implements Callable<Integer> {
             description = "Append the sync summary to FILE as JSON lines, one per source and destination.")
     Optional<Path> summaryLocation;
 
+    @Option(names = "--wait-for-lease", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "When another sync of a source is running, wait up to DURATION for it to finish "
+                    + "(e.g. 10m) instead of exiting 1 at once.")
+    Duration waitForLease = Duration.ZERO;
+
     @Mixin
     EmulateAwsOptions emulate;
 
@@ -50,7 +56,8 @@ final class SyncCommand implements Callable<Integer> {
             SyncReport report;
             try (LiveProgress progress = terminal ? new LiveProgress(System.err) : null) {
                 ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-                report = new LocalSync(prepared, SyncOptions.defaults().withNoMigrate(noMigrate).withProgress(listener)).run();
+                SyncOptions options = SyncOptions.defaults().withNoMigrate(noMigrate).withProgress(listener);
+                report = new LocalSync(prepared, options.withLease(options.lease().waitingUpTo(waitForLease))).run();
             }
             ReportPrinter.print(report, spec.commandLine().getOut());
             summaryLocation.ifPresent(file -> SyncSummaries.appendJsonLines(file, prepared.sources(), report));

@@ -25,8 +25,24 @@ final class RowFactory {
         this.table = table;
         this.syncTime = syncTime;
         this.sourceName = sourceName;
-        this.sortedPk = deterministicCqId ? table.primaryKey().stream().sorted().toList() : List.of();
+        this.sortedPk = idColumns(table, deterministicCqId);
         this.sortedPkIndexes = sortedPk.stream().mapToInt(table::columnIndex).toArray();
+    }
+
+    /**
+     * The columns {@code _cq_id} is derived from, sorted; empty for an id from the row's position.
+     * With {@code deterministic_cq_id}, the primary key (CloudQuery's rule). An incremental table
+     * always derives it from its row identity, the primary key or, without one, every column:
+     * the same row fetched again in a later sync (after a crash between flush and cursor commit)
+     * then has the same id, and ({@code _cq_id}, cursor) recognises the row version in append mode.
+     */
+    static List<String> idColumns(Table table, boolean deterministicCqId) {
+        List<String> pk = table.primaryKey();
+        if (table.incremental()) {
+            List<String> identity = pk.isEmpty() ? table.columns().stream().map(c -> c.name()).toList() : pk;
+            return identity.stream().sorted().toList();
+        }
+        return deterministicCqId ? pk.stream().sorted().toList() : List.of();
     }
 
     /**

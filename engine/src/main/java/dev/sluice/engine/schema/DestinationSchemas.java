@@ -16,7 +16,11 @@ import java.util.List;
  *       pk_mode cq-id-only or a table without one) and rows upsert on it;</li>
  *   <li>append: no primary key (CloudQuery drops it) and a unique key
  *       ({@code _cq_id}, {@code _cq_sync_time}) so a page written twice in one sync adds
- *       nothing, while each new sync adds its rows.</li>
+ *       nothing, while each new sync adds its rows (every sync is a snapshot);</li>
+ *   <li>append of an incremental table: the unique key is ({@code _cq_id}, cursor column), a
+ *       row version, so a row fetched again by a later sync (its cursor was not committed
+ *       before a crash) is not appended twice, while a new version of the row (a new cursor
+ *       value) is.</li>
  * </ul>
  */
 public final class DestinationSchemas {
@@ -39,8 +43,9 @@ public final class DestinationSchemas {
             columns.add(keepSourcePk ? c : c.withPrimaryKey(false));
         }
         List<String> primaryKey = keepSourcePk ? sourcePk : cqIdPk ? List.of(InternalColumns.ID) : List.of();
-        List<String> uniqueKey = writeMode == WriteMode.APPEND
-                ? List.of(InternalColumns.ID, InternalColumns.SYNC_TIME) : List.of();
+        List<String> uniqueKey = writeMode != WriteMode.APPEND ? List.of()
+                : table.cursorColumn().map(cursor -> List.of(InternalColumns.ID, cursor))
+                        .orElse(List.of(InternalColumns.ID, InternalColumns.SYNC_TIME));
         return new TableSchema(table.name(), columns, primaryKey, uniqueKey);
     }
 }

@@ -5,6 +5,9 @@ import dev.sluice.engine.fetch.ItemOutcome;
 import dev.sluice.engine.fetch.ItemRunner;
 import dev.sluice.engine.fetch.SourceRun;
 import dev.sluice.engine.fetch.StopSignal;
+import dev.sluice.engine.lease.LeaseHeldException;
+import dev.sluice.engine.lease.Leases;
+import dev.sluice.engine.lease.SourceLease;
 import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.Run;
 import dev.sluice.engine.plan.WorkItem;
@@ -24,9 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code sluice sync} on one machine: selects tables (every config error surfaces here,
- * before anything is written), opens and migrates destinations, then runs each source:
- * plan work items, run them on a bounded worker pool, finalize (delete stale, report,
- * summaries).
+ * before anything is written), opens destinations, takes each source's lease (one active run
+ * per source), migrates, then runs each source: plan work items, run them on a bounded worker
+ * pool, finalize (delete stale, report, summaries), release the leases.
  */
 public final class LocalSync {
     private static final System.Logger LOG = System.getLogger(LocalSync.class.getName());
@@ -39,17 +42,26 @@ public final class LocalSync {
         this.options = options;
     }
 
+    /**
+     * @throws LeaseHeldException when another run holds a source's lease (nothing was migrated or written)
+     */
     public SyncReport run() {
         List<SelectedSource> selected = prepared.selectTables();
         prepared.openDestinations();
         Map<String, List<DestinationTarget>> targets = targets(selected);
-        if (!options.noMigrate()) {
-            Migrations.migrate(prepared, selected, targets, options.retry());
+        Map<String, Run> runs = new HashMap<>();
+        for (SelectedSource s : selected) {
+            runs.put(s.prepared().name(), Run.start(s.prepared().name(), options.clock().instant()));
         }
         List<SourceReport> reports = new ArrayList<>();
-        try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry())) {
+        try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
+             Leases leases = takeLeases(selected, runs, cursors)) {
+            if (!options.noMigrate()) {
+                Migrations.migrate(prepared, selected, targets, options.retry());
+            }
             for (SelectedSource s : selected) {
-                SourceReport report = runSource(s, targets.get(s.prepared().name()), cursors);
+                String name = s.prepared().name();
+                SourceReport report = runSource(s, runs.get(name), leases.of(name), targets.get(name), cursors);
                 reports.add(report);
                 sendSummaries(s, report);
             }
@@ -57,21 +69,39 @@ public final class LocalSync {
         return new SyncReport(reports);
     }
 
-    /** {@code sluice migrate}: selects tables and migrates the destinations; returns how many tables. */
+    /** {@code sluice migrate}: selects tables and migrates the destinations, under the sources' leases; returns how many tables. */
     public int migrateOnly() {
         List<SelectedSource> selected = prepared.selectTables();
         prepared.openDestinations();
-        return Migrations.migrate(prepared, selected, targets(selected), options.retry());
+        Map<String, Run> runs = new HashMap<>();
+        for (SelectedSource s : selected) {
+            runs.put(s.prepared().name(), Run.start(s.prepared().name(), options.clock().instant()));
+        }
+        try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
+             Leases ignored = takeLeases(selected, runs, cursors)) {
+            return Migrations.migrate(prepared, selected, targets(selected), options.retry());
+        }
+    }
+
+    /** One active run per source: every source's lease, in its state store, before anything is migrated. */
+    private Leases takeLeases(List<SelectedSource> selected, Map<String, Run> runs, CursorStores cursors) {
+        List<Leases.Request> requests = new ArrayList<>();
+        for (SelectedSource s : selected) {
+            String name = s.prepared().name();
+            requests.add(new Leases.Request(name, cursors.forSource(s.prepared()), runs.get(name).id()));
+        }
+        return options.retry().call("lease of " + String.join(", ", runs.keySet()),
+                () -> Leases.take(requests, options.lease()));
     }
 
     private static Map<String, List<DestinationTarget>> targets(List<SelectedSource> selected) {
         return Targets.bySource(selected);
     }
 
-    private SourceReport runSource(SelectedSource s, List<DestinationTarget> targets, CursorStores cursors) {
+    private SourceReport runSource(SelectedSource s, Run run, SourceLease lease, List<DestinationTarget> targets,
+                                   CursorStores cursors) {
         long started = System.nanoTime();
         PreparedSource p = s.prepared();
-        Run run = Run.start(p.name(), options.clock().instant());
         Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
         SourceRun ctx = new SourceRun(run, p.source(), tables, p.spec().deterministicCqId(), targets,
                 cursors.forSource(s), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
@@ -79,22 +109,29 @@ public final class LocalSync {
         LOG.log(System.Logger.Level.INFO, "source {0}: run {1}, {2} tables, {3} work items, {4} at a time",
                 p.name(), run.id(), s.tables().size(), items.size(), p.concurrency());
         options.progress().runStarted(p.name(), s.tables().size());
-        List<ItemOutcome> outcomes = runItems(p, new ItemRunner(ctx), items);
+        List<ItemOutcome> outcomes = runItems(p, new ItemRunner(ctx), items, lease);
+        if (!lease.confirm()) {
+            outcomes = LostLease.failAll(outcomes, lease);
+        }
         SourceReport report = Finalizer.finish(run, p.spec().path(), s.tables(), targets, outcomes,
                 Duration.ofNanos(System.nanoTime() - started), options.retry());
         LOG.log(System.Logger.Level.INFO, "source {0}: {1}, {2} rows, {3} errors", p.name(), report.status(), report.rows(), report.errors());
         return report;
     }
 
-    /** Runs items on a pool of {@code concurrency} threads, continuations included, until all ended. */
-    private List<ItemOutcome> runItems(PreparedSource p, ItemRunner runner, List<WorkItem> items) {
+    /**
+     * Runs items on a pool of {@code concurrency} threads, continuations included, until all
+     * ended. An item stops after its current page once the lease is no longer held, and fails.
+     */
+    private List<ItemOutcome> runItems(PreparedSource p, ItemRunner runner, List<WorkItem> items, SourceLease lease) {
+        StopSignal stop = () -> !lease.held();
         ExecutorService pool = Executors.newFixedThreadPool(p.concurrency(), namedThreads(p.name()));
         try {
             ExecutorCompletionService<ItemOutcome> done = new ExecutorCompletionService<>(pool);
             Map<String, Integer> openPerTable = new HashMap<>();
             for (WorkItem item : items) {
                 openPerTable.merge(item.table(), 1, Integer::sum);
-                done.submit(() -> runner.run(item, StopSignal.NEVER));
+                done.submit(() -> runner.run(item, stop));
             }
             List<ItemOutcome> outcomes = new ArrayList<>();
             Map<String, Boolean> failed = new HashMap<>();
@@ -102,10 +139,13 @@ public final class LocalSync {
             while (pending > 0) {
                 ItemOutcome o = take(done);
                 pending--;
+                if (o.continuation().isPresent() && !lease.held()) {
+                    o = LostLease.fail(o, lease);
+                }
                 outcomes.add(o);
                 if (o.continuation().isPresent()) {
                     WorkItem next = o.continuation().get();
-                    done.submit(() -> runner.run(next, StopSignal.NEVER));
+                    done.submit(() -> runner.run(next, stop));
                     pending++;
                     continue;
                 }

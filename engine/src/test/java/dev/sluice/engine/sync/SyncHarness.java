@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs real local syncs: the test source (wrapped to count served rows) into a SQLite file in
@@ -26,6 +27,8 @@ final class SyncHarness {
     final Path database;
     final CountingSourceFactory counting = new CountingSourceFactory(new TestSourceFactory());
     ConnectorRegistry registry = ConnectorRegistry.builtIn().withSource(counting);
+    /** Adjusts the options of the next syncs (read when a sync starts). */
+    volatile UnaryOperator<SyncOptions> tune = UnaryOperator.identity();
 
     SyncHarness(Path dir) {
         this.dir = dir;
@@ -65,7 +68,15 @@ final class SyncHarness {
         try (PreparedSync prepared = SyncSetup.prepare(new SpecLoader().load(List.of(file), Map.of()), registry)) {
             SyncOptions options = SyncOptions.defaults().withStateDirectory(dir.resolve(".sluice"))
                     .withRetry(new Retry(2, Duration.ofMillis(1), Duration.ofMillis(1)));
-            return new LocalSync(prepared, options).run();
+            return new LocalSync(prepared, tune.apply(options)).run();
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 
