@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.emulators.LocalAws;
 import dev.sluice.emulators.lambda.EventSourceMapping;
 import dev.sluice.emulators.lambda.LocalContext;
+import dev.sluice.engine.lease.LeaseSettings;
+import dev.sluice.engine.lease.Leases;
 import dev.sluice.engine.run.ItemRecord;
 import dev.sluice.engine.run.RunRecord;
 import dev.sluice.engine.serverless.RunFinalizer;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -54,6 +57,7 @@ final class EmulatedSync {
     }
 
     private final EmulateAwsOptions options;
+    private final LeaseSettings lease;
     private final Consumer<String> lines;
     private final boolean narrate;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -63,8 +67,9 @@ final class EmulatedSync {
      * @param lines   where the notice that the emulators start (always) and the progress lines go
      * @param narrate whether to print progress lines
      */
-    EmulatedSync(EmulateAwsOptions options, Consumer<String> lines, boolean narrate) {
+    EmulatedSync(EmulateAwsOptions options, LeaseSettings lease, Consumer<String> lines, boolean narrate) {
         this.options = options;
+        this.lease = lease;
         this.lines = lines;
         this.narrate = narrate;
     }
@@ -85,10 +90,22 @@ final class EmulatedSync {
                     () -> unavailable("SSM"), () -> unavailable("S3"), () -> unavailable("Secrets Manager")));
             try (LocalCursorStores cursors = new LocalCursorStores(built.prepared(), Path.of(".sluice"));
                  ServerlessContext ctx = new ServerlessContext(built.prepared(), built.ledger(), built.queue(), cursors,
-                         built.settings().withTimeMargin(options.timeMargin))) {
+                         built.settings().withTimeMargin(options.timeMargin));
+                 Leases ignored = localLeases(ctx, cursors)) {
                 return flow(aws, ctx);
             }
         }
+    }
+
+    /**
+     * The emulated DynamoDB's leases vanish with this command, so the sources' local leases
+     * (where a plain sync takes them) keep one run per source across both kinds of run.
+     */
+    private Leases localLeases(ServerlessContext ctx, LocalCursorStores cursors) {
+        String holder = "emulated-" + UUID.randomUUID();
+        List<Leases.Request> requests = ctx.prepared().sources().stream()
+                .map(s -> new Leases.Request(s.name(), cursors.apply(s.name()), holder)).toList();
+        return Leases.take(requests, lease);
     }
 
     private Outcome flow(LocalAws aws, ServerlessContext ctx) {

@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.engine.lease.LeaseSettings;
 import dev.sluice.engine.sync.LocalSync;
 import dev.sluice.engine.sync.PreparedSync;
 import dev.sluice.engine.sync.ProgressListener;
@@ -79,7 +80,7 @@ final class SyncCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 };
-        EmulatedSync.Outcome outcome = new EmulatedSync(emulate, lines, Logging.infoEnabled()).run(common.configFiles());
+        EmulatedSync.Outcome outcome = new EmulatedSync(emulate, LeaseSettings.defaults().waitingUpTo(waitForLease), lines, Logging.infoEnabled()).run(common.configFiles());
         ReportPrinter.print(outcome.report(), out);
         for (String problem : outcome.problems()) {
             err.println("error: " + problem);
