@@ -35,7 +35,7 @@ public record LeaseHolder(String runId, String host, long pid, Instant since, In
     }
 
     LeaseHolder renewedUntil(Instant until) {
-        return new LeaseHolder(runId, host, pid, since, until, false);
+        return new LeaseHolder(runId, host, pid, since, until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), false);
     }
 
     LeaseHolder asReleased() {

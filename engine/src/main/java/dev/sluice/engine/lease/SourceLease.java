@@ -4,6 +4,7 @@ import dev.sluice.spi.StateEntry;
 import dev.sluice.spi.StateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -83,7 +84,8 @@ public final class SourceLease {
     private static Attempt attempt(StateStore store, String source, String runId, LeaseSettings settings) {
         Optional<StateEntry> entry = store.get(key(source));
         Instant now = settings.clock().instant();
-        LeaseHolder mine = new LeaseHolder(runId, ThisProcess.HOST, ThisProcess.PID, now, now.plus(settings.ttl()), false);
+        LeaseHolder mine = new LeaseHolder(runId, ThisProcess.HOST, ThisProcess.PID, now.truncatedTo(ChronoUnit.MILLIS),
+                now.plus(settings.ttl()).truncatedTo(ChronoUnit.MILLIS), false);
         if (entry.isEmpty()) {
             return store.compareAndSet(key(source), OptionalLong.empty(), mine.encode())
                     ? taken(store, source, settings, mine, 1) : new Attempt(Optional.empty(), Optional.empty());
