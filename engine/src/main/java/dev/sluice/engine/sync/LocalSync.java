@@ -15,8 +15,10 @@ import dev.sluice.spi.Table;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -49,19 +51,18 @@ public final class LocalSync {
         List<SelectedSource> selected = prepared.selectTables();
         prepared.openDestinations();
         Map<String, List<DestinationTarget>> targets = targets(selected);
-        Map<String, Run> runs = new HashMap<>();
-        for (SelectedSource s : selected) {
-            runs.put(s.prepared().name(), Run.start(s.prepared().name(), options.clock().instant()));
-        }
+        Map<String, String> runIds = runIds(selected);
         List<SourceReport> reports = new ArrayList<>();
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
-             Leases leases = takeLeases(selected, runs, cursors)) {
+             Leases leases = takeLeases(selected, runIds, cursors)) {
             if (!options.noMigrate()) {
                 Migrations.migrate(prepared, selected, targets, options.retry());
             }
             for (SelectedSource s : selected) {
                 String name = s.prepared().name();
-                SourceReport report = runSource(s, runs.get(name), leases.of(name), targets.get(name), cursors);
+                // the sync time is fixed once the lease is held: later than every row of the runs before
+                Run run = new Run(runIds.get(name), name, options.clock().instant());
+                SourceReport report = runSource(s, run, leases.of(name), targets.get(name), cursors);
                 reports.add(report);
                 sendSummaries(s, report);
             }
@@ -73,24 +74,28 @@ public final class LocalSync {
     public int migrateOnly() {
         List<SelectedSource> selected = prepared.selectTables();
         prepared.openDestinations();
-        Map<String, Run> runs = new HashMap<>();
-        for (SelectedSource s : selected) {
-            runs.put(s.prepared().name(), Run.start(s.prepared().name(), options.clock().instant()));
-        }
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
-             Leases ignored = takeLeases(selected, runs, cursors)) {
+             Leases ignored = takeLeases(selected, runIds(selected), cursors)) {
             return Migrations.migrate(prepared, selected, targets(selected), options.retry());
         }
     }
 
+    private static Map<String, String> runIds(List<SelectedSource> selected) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (SelectedSource s : selected) {
+            ids.put(s.prepared().name(), UUID.randomUUID().toString());
+        }
+        return ids;
+    }
+
     /** One active run per source: every source's lease, in its state store, before anything is migrated. */
-    private Leases takeLeases(List<SelectedSource> selected, Map<String, Run> runs, CursorStores cursors) {
+    private Leases takeLeases(List<SelectedSource> selected, Map<String, String> runIds, CursorStores cursors) {
         List<Leases.Request> requests = new ArrayList<>();
         for (SelectedSource s : selected) {
             String name = s.prepared().name();
-            requests.add(new Leases.Request(name, cursors.forSource(s.prepared()), runs.get(name).id()));
+            requests.add(new Leases.Request(name, cursors.forSource(s.prepared()), runIds.get(name)));
         }
-        return options.retry().call("lease of " + String.join(", ", runs.keySet()),
+        return options.retry().call("lease of " + String.join(", ", runIds.keySet()),
                 () -> Leases.take(requests, options.lease()));
     }
 
