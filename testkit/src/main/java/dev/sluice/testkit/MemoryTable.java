@@ -121,14 +121,8 @@ final class MemoryTable {
         if (!uniqueKey.isEmpty()) {
             requireUniqueAfter(staged);
         }
-        staged.forEach((key, r) -> {
-            Map<String, Object> stored = rows.get(key);
-            if (stored != null) {
-                stored.putAll(r);
-            } else {
-                rows.put(key, fullRow(r));
-            }
-        });
+        // a stored column the writer's schema no longer has becomes null: its old value is not the row's any more
+        staged.forEach((key, r) -> rows.put(key, fullRow(r)));
     }
 
     private void requireUniqueAfter(Map<List<Object>, Map<String, Object>> staged) {

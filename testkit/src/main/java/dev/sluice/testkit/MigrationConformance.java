@@ -68,6 +68,17 @@ public abstract class MigrationConformance extends DeleteStaleConformance {
     }
 
     @Test
+    public void aColumnTheSchemaNoLongerHasIsNullInRowsWrittenAfterIt() {
+        TableSchema wide = base("drifts").column("note", ColumnType.STRING).primaryKey("id").build();
+        TableSchema narrow = v1("drifts");
+        migrate(wide);
+        write(wide, row(1, 1L, "one", 10L, "old note"), row(2, 2L, "two", 20L, "untouched"));
+        migrate(narrow);
+        write(narrow, row(3, 1L, "one", 11L));
+        assertRows(wide, row(3, 1L, "one", 11L, null), row(2, 2L, "two", 20L, "untouched"));
+    }
+
+    @Test
     public void safeMigrationRefusesATypeChange() {
         TableSchema v1 = v1("retyped");
         TableSchema v2 = CqSchema.table("retyped").column("id", ColumnType.INT64)

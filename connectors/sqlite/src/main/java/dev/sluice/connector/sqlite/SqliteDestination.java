@@ -50,6 +50,7 @@ public final class SqliteDestination implements Destination {
             new SqliteMigrator(c).migrate(tables, mode);
             return null;
         });
+        insertSql.clear(); // the stored columns may have changed
     }
 
     @Override
@@ -57,9 +58,14 @@ public final class SqliteDestination implements Destination {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = insertSql.computeIfAbsent(table, SqliteSql::insert);
         List<Column> columns = table.columns();
         db.transaction("write to table \"" + table.name() + "\"", c -> {
+            String sql = insertSql.get(table);
+            if (sql == null) {
+                List<String> leftBehind = StoredTable.read(c, table.name()).map(t -> t.leftBehindBy(table)).orElse(List.of());
+                sql = SqliteSql.insert(table, leftBehind);
+                insertSql.put(table, sql);
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int r = 0; r < rows.size(); r++) {
                     Object[] row = requireShape(table, rows.get(r), r);

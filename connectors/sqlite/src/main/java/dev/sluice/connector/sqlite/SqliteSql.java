@@ -84,15 +84,18 @@ final class SqliteSql {
 
     /**
      * The statement a write runs per row: an upsert on the primary key (every other column
-     * takes the new value), an insert that skips unique-key conflicts, or a plain insert.
+     * takes the new value, and {@code leftBehind} columns, which the schema no longer has, NULL),
+     * an insert that skips unique-key conflicts, or a plain insert.
      */
-    static String insert(TableSchema t) {
+    static String insert(TableSchema t, List<String> leftBehind) {
         String head = "INSERT INTO " + quote(t.name()) + " (" + list(t.columns().stream().map(Column::name).toList())
                 + ") VALUES (" + String.join(", ", Collections.nCopies(t.columns().size(), "?")) + ")";
         if (!t.primaryKey().isEmpty()) {
             List<String> rest = t.columns().stream().map(Column::name).filter(n -> !t.primaryKey().contains(n)).toList();
-            String action = rest.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
-                    + rest.stream().map(n -> quote(n) + " = excluded." + quote(n)).collect(Collectors.joining(", "));
+            List<String> sets = new java.util.ArrayList<>();
+            rest.forEach(n -> sets.add(quote(n) + " = excluded." + quote(n)));
+            leftBehind.forEach(n -> sets.add(quote(n) + " = NULL"));
+            String action = sets.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", sets);
             return head + " ON CONFLICT (" + list(t.primaryKey()) + ") " + action;
         }
         if (!t.uniqueKey().isEmpty()) {

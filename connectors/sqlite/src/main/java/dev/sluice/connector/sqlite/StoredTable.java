@@ -78,4 +78,15 @@ record StoredTable(String name, List<StoredColumn> columns, List<String> primary
         }
         return names;
     }
+
+    /**
+     * Nullable stored columns {@code schema} does not have: a source dropped them. Rows upserted
+     * from now on set them to NULL, so no row keeps a value its source no longer gives.
+     */
+    List<String> leftBehindBy(dev.sluice.spi.TableSchema schema) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(SqliteSql.fold(
+                schema.columns().stream().map(dev.sluice.spi.Column::name).toList()));
+        return columns.stream().filter(c -> !c.notNull() && !wanted.contains(SqliteSql.fold(c.name())))
+                .map(StoredColumn::name).toList();
+    }
 }

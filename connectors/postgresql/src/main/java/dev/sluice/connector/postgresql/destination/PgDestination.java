@@ -15,8 +15,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A PostgreSQL database as a destination, loading with binary COPY ({@link PgWriter}).
@@ -27,6 +29,8 @@ import java.util.Optional;
 public final class PgDestination implements Destination {
     private final PgDestinationConfig config;
     private final PgPool pool;
+    /** Per table schema, the stored columns it no longer has (read once, forgotten at each migration). */
+    private final Map<TableSchema, List<String>> leftBehind = new ConcurrentHashMap<>();
 
     public PgDestination(PgDestinationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -46,6 +50,7 @@ public final class PgDestination implements Destination {
             new PgMigrator(s, config.createPerformanceIndexes()).migrate(tables, mode);
             return null;
         });
+        leftBehind.clear(); // the stored columns may have changed
     }
 
     @Override
@@ -54,7 +59,12 @@ public final class PgDestination implements Destination {
             return;
         }
         pool.transaction("write to table \"" + table.name() + "\"", s -> {
-            PgWriter.write(s, table, rows);
+            List<String> gone = leftBehind.get(table);
+            if (gone == null && !table.primaryKey().isEmpty()) {
+                gone = StoredPgTable.read(s.connection(), table.name()).map(t -> t.leftBehindBy(table)).orElse(List.of());
+                leftBehind.put(table, gone);
+            }
+            PgWriter.write(s, table, rows, gone == null ? List.of() : gone);
             return null;
         });
     }

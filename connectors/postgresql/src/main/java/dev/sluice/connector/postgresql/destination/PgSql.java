@@ -76,16 +76,18 @@ final class PgSql {
                 + ") ON COMMIT DELETE ROWS";
     }
 
-    /** Rows of {@code staging} (one per key) replace or join those of {@code t}. */
-    static String upsertFrom(String staging, TableSchema t) {
+    /**
+     * Rows of {@code staging} (one per key) replace or join those of {@code t}; a replaced row's
+     * {@code leftBehind} columns (stored, but no longer in the schema) become NULL.
+     */
+    static String upsertFrom(String staging, TableSchema t, List<String> leftBehind) {
         String insert = "INSERT INTO " + quote(t.name()) + " (" + names(t.columns()) + ") SELECT " + names(t.columns())
                 + " FROM " + quote(staging) + " ON CONFLICT (" + quoteAll(t.primaryKey()) + ")";
-        List<Column> rest = t.columns().stream().filter(c -> !t.primaryKey().contains(c.name())).toList();
-        if (rest.isEmpty()) {
-            return insert + " DO NOTHING";
-        }
-        return insert + " DO UPDATE SET " + rest.stream()
-                .map(c -> quote(c.name()) + " = EXCLUDED." + quote(c.name())).collect(Collectors.joining(", "));
+        List<String> sets = new java.util.ArrayList<>();
+        t.columns().stream().filter(c -> !t.primaryKey().contains(c.name()))
+                .forEach(c -> sets.add(quote(c.name()) + " = EXCLUDED." + quote(c.name())));
+        leftBehind.forEach(name -> sets.add(quote(name) + " = NULL"));
+        return sets.isEmpty() ? insert + " DO NOTHING" : insert + " DO UPDATE SET " + String.join(", ", sets);
     }
 
     /** Rows of {@code staging} whose unique key is not stored yet (nor earlier in the batch) join {@code t}. */

@@ -27,9 +27,10 @@ final class PgWriter {
     private PgWriter() {
     }
 
-    static void write(PgSession session, TableSchema t, List<Object[]> rows) throws SQLException {
+    /** @param leftBehind stored nullable columns the schema no longer has (set to NULL by an upsert) */
+    static void write(PgSession session, TableSchema t, List<Object[]> rows, List<String> leftBehind) throws SQLException {
         if (!t.primaryKey().isEmpty()) {
-            throughStaging(session, t, LastPerKey.of(t, rows), PgSql.upsertFrom(staging(session, t), t));
+            throughStaging(session, t, LastPerKey.of(t, rows), PgSql.upsertFrom(staging(session, t), t, leftBehind));
         } else if (t.uniqueKey().isEmpty()) {
             copy(session, t.name(), t, rows);
         } else {

@@ -55,4 +55,14 @@ record StoredPgTable(String name, List<StoredColumn> columns, List<String> prima
             }
         }
     }
+
+    /**
+     * Nullable stored columns {@code schema} does not have: a source dropped them. Rows upserted
+     * from now on set them to NULL, so no row keeps a value its source no longer gives.
+     */
+    List<String> leftBehindBy(dev.sluice.spi.TableSchema schema) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        schema.columns().forEach(c -> wanted.add(PgNames.stored(c.name())));
+        return columns.stream().filter(c -> !c.notNull() && !wanted.contains(c.name())).map(StoredColumn::name).toList();
+    }
 }
