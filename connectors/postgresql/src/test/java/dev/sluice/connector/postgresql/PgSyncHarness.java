@@ -33,6 +33,11 @@ final class PgSyncHarness implements AutoCloseable {
     }
 
     String config(String sourceSpec, String writeMode) {
+        return config(sourceSpec, writeMode, "");
+    }
+
+    /** {@code destinationSpec}: more lines for the destination's spec, e.g. {@code lock_timeout: 2s}. */
+    String config(String sourceSpec, String writeMode, String destinationSpec) {
         return """
                 kind: source
                 spec:
@@ -52,7 +57,9 @@ final class PgSyncHarness implements AutoCloseable {
                   spec:
                     connection_string: "%s"
                     batch_size: 500
-                """.formatted(source.url(), sourceSpec.indent(4).stripTrailing(), writeMode, destination.url());
+                %s
+                """.formatted(source.url(), sourceSpec.indent(4).stripTrailing(), writeMode, destination.url(),
+                destinationSpec.indent(4).stripTrailing());
     }
 
     SyncReport sync(String yaml, Retry retry) {
