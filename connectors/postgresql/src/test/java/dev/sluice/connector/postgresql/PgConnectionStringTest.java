@@ -99,6 +99,24 @@ class PgConnectionStringTest {
     }
 
     @Test
+    void everyMappedParameterBecomesItsPgjdbcProperty() {
+        PgConnectionString c = parse("host=h application_name=a options=-cx=1 sslmode=verify-ca sslcert=/c sslkey=/k"
+                + " sslrootcert=/r sslpassword=kp sslnegotiation=direct channel_binding=disable gssencmode=prefer gsslib=gssapi"
+                + " krbsrvname=pg keepalives=0 load_balance_hosts=disable target_session_attrs=prefer-standby client_encoding=utf8");
+        assertThat(c.driverProperties()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("ApplicationName", "a"), Map.entry("options", "-cx=1"), Map.entry("sslmode", "verify-ca"),
+                Map.entry("sslcert", "/c"), Map.entry("sslkey", "/k"), Map.entry("sslrootcert", "/r"),
+                Map.entry("sslNegotiation", "direct"), Map.entry("channelBinding", "disable"), Map.entry("gssEncMode", "prefer"),
+                Map.entry("gsslib", "gssapi"), Map.entry("kerberosServerName", "pg"), Map.entry("tcpKeepAlive", "false"),
+                Map.entry("loadBalanceHosts", "false"), Map.entry("targetServerType", "preferSecondary")));
+        assertThat(c.scrub("key password kp")).isEqualTo("key password ***");
+        Map<String, String> sessionAttrs = Map.of("any", "any", "read-write", "primary", "primary", "primary",
+                "read-only", "secondary", "prefer-standby", "preferSecondary");
+        sessionAttrs.forEach((libpq, pgjdbc) -> assertThat(parse("host=h target_session_attrs=" + libpq).driverProperties())
+                .containsEntry("targetServerType", pgjdbc));
+    }
+
+    @Test
     void dsnQuotingFollowsLibpq() {
         PgConnectionString c = parse("  host = db.example  port= 6543 user ='app' password='it\\'s a \\\\ secret'"
                 + " dbname=my\\ db application_name=''  options='-c statement_timeout=5s'");
@@ -198,6 +216,22 @@ class PgConnectionStringTest {
              ResultSet rs = c.createStatement().executeQuery("select current_database()")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo(db.name());
+        }
+    }
+
+    /** Hosts are tried in order: the first refuses (nothing listens on port 1), the second serves. */
+    @Test
+    void triesTheHostsInOrder() throws Exception {
+        try (PgTestDatabase db = PgTestDatabase.create()) {
+            PgConnectionString one = parse(db.url());
+            PgConnectionString two = parse("postgresql://" + one.user() + "@127.0.0.1:1," + one.hosts().get(0)
+                    + "/" + db.name() + "?application_name=two-hosts&connect_timeout=5");
+            try (Connection c = two.open();
+                 ResultSet rs = c.createStatement().executeQuery("select current_database(), current_setting('application_name')")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(db.name());
+                assertThat(rs.getString(2)).isEqualTo("two-hosts");
+            }
         }
     }
 }

@@ -24,12 +24,19 @@ import java.util.Map;
 
 /** Whole syncs from one test database into another, configured by YAML as a user writes it. */
 final class PgSyncHarness implements AutoCloseable {
-    final PgTestDatabase source = PgTestDatabase.create();
-    final PgTestDatabase destination = PgTestDatabase.create();
+    final PgTestDatabase source;
+    final PgTestDatabase destination;
     private final Path dir;
 
     PgSyncHarness(Path dir) {
+        this(dir, PgTestDatabase.serverUrl());
+    }
+
+    /** Both databases on the server {@code serverUrl} names. */
+    PgSyncHarness(Path dir, String serverUrl) {
         this.dir = dir;
+        this.source = PgTestDatabase.create(serverUrl);
+        this.destination = PgTestDatabase.create(serverUrl);
     }
 
     String config(String sourceSpec, String writeMode) {
