@@ -18,6 +18,7 @@ final class Batcher {
     private long bytes;
     private long firstRowNanos;
     private long written;
+    private boolean failed;
 
     Batcher(DestinationTarget target, TableSchema schema, Retry retry) {
         this.target = target;
@@ -51,11 +52,21 @@ final class Batcher {
             return;
         }
         List<Object[]> batch = rows;
-        retry.run("write of " + batch.size() + " rows to " + target.name() + "." + schema.name(),
-                () -> target.destination().write(schema, batch));
+        try {
+            retry.run("write of " + batch.size() + " rows to " + target.name() + "." + schema.name(),
+                    () -> target.destination().write(schema, batch));
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
         written += batch.size();
         rows = new ArrayList<>(Math.min(batch.size(), target.limits().rows()));
         bytes = 0;
+    }
+
+    /** A write failed after its retries (the rows are still buffered). */
+    boolean failed() {
+        return failed;
     }
 
     boolean isEmpty() {

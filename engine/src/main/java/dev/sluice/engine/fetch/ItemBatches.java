@@ -35,6 +35,11 @@ final class ItemBatches {
         }
     }
 
+    /** Some write failed after its retries: writing the same rows again would fail the same way. */
+    boolean anyWriteFailed() {
+        return byTable.values().stream().flatMap(List::stream).anyMatch(Batcher::failed);
+    }
+
     boolean allFlushed() {
         return byTable.values().stream().flatMap(List::stream).allMatch(Batcher::isEmpty);
     }

@@ -85,10 +85,12 @@ public final class ItemRunner {
 
     /**
      * After a failure, rows of complete pages still buffered are valid: write them and move
-     * the cursor over them. If that fails too, nothing is committed.
+     * the cursor over them. If that fails too, nothing is committed. Not after a failed write:
+     * its retries are spent, and trying the same rows again would only repeat the failure (a
+     * lock timeout would wait its whole timeout once more).
      */
     private static void salvage(ItemBatches batches, CursorState cursor, RuntimeException cause) {
-        if (cause instanceof CursorConflictException) {
+        if (cause instanceof CursorConflictException || batches.anyWriteFailed()) {
             return;
         }
         try {

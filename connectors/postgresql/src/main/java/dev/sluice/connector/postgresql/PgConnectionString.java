@@ -1,178 +1,136 @@
 package dev.sluice.connector.postgresql;
 
 import dev.sluice.spi.ConfigException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * A PostgreSQL connection string as CloudQuery accepts it: a URL ({@code postgres://} or
- * {@code postgresql://}, also {@code jdbc:postgresql://}) or a libpq {@code key=value} DSN.
- * Parsed once into a JDBC URL plus properties; the password is kept out of every string this
- * class produces ({@link #toString()} and {@link #redacted()}).
+ * A PostgreSQL connection string as libpq (and so CloudQuery) accepts it: a URL
+ * ({@code postgresql://} or {@code postgres://}; {@code jdbc:postgresql://} is read as one too)
+ * or a {@code key=value} DSN, parsed strictly ({@link ConninfoUrl}, {@link ConninfoDsn}) into
+ * the servers to try ({@link ConninfoHosts}), a user, a database and pgjdbc properties
+ * ({@link ConninfoKeywords}). A malformed string is refused with a {@link ConfigException} on
+ * the field: never replaced by defaults, which could point writes at another server. Omitted
+ * parts take libpq's defaults: host localhost (over TCP), port 5432, the operating-system user,
+ * a database named after the user. The password never appears in any string this class
+ * produces ({@link #toString()}, {@link #redacted()}, error messages).
  */
 public final class PgConnectionString {
-    private static final Map<String, String> DSN_TO_JDBC = Map.of(
-            "user", "user", "password", "password", "sslmode", "sslmode", "application_name", "ApplicationName",
-            "connect_timeout", "connectTimeout", "sslrootcert", "sslrootcert", "sslcert", "sslcert", "sslkey", "sslkey",
-            "options", "options", "target_session_attrs", "targetServerType");
-
-    private final String host;
-    private final String port;
+    private final List<PgHost> hosts;
+    private final String user;
     private final String database;
+    private final Optional<String> password;
     private final Properties properties;
+    private final Map<String, String> options;
 
-    private PgConnectionString(String host, String port, String database, Properties properties) {
-        this.host = host;
-        this.port = port;
+    private PgConnectionString(List<PgHost> hosts, String user, String database, Optional<String> password,
+                               Properties properties, Map<String, String> options) {
+        this.hosts = hosts;
+        this.user = user;
         this.database = database;
+        this.password = password;
         this.properties = properties;
+        this.options = options;
     }
 
     /** Parses {@code value}; a malformed one is a {@link ConfigException} on {@code field} whose message never holds the password. */
     public static PgConnectionString parse(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ConfigException(field, "is required: a postgres:// URL or a key=value DSN");
+            throw new ConfigException(field, "is required: a postgresql:// URL or a key=value DSN");
         }
         String v = value.strip();
-        if (v.startsWith("jdbc:postgresql:")) {
-            v = "postgresql:" + v.substring("jdbc:postgresql:".length());
+        if (v.startsWith("jdbc:postgresql://")) {
+            v = v.substring("jdbc:".length());
         }
-        return v.startsWith("postgres://") || v.startsWith("postgresql://") ? fromUrl(v, field) : fromDsn(v, field);
-    }
-
-    private static PgConnectionString fromUrl(String v, String field) {
-        URI uri;
+        boolean url = ConninfoUrl.isUrl(v);
         try {
-            uri = new URI(v);
-        } catch (URISyntaxException e) {
-            throw new ConfigException(field, "is not a valid postgres:// URL (" + e.getReason() + ")");
+            Map<String, String> params = url ? ConninfoUrl.parse(v) : ConninfoDsn.parse(v);
+            List<PgHost> hosts = ConninfoHosts.resolve(params);
+            Properties props = ConninfoKeywords.driverProperties(params);
+            String user = nonEmpty(params.get("user")).orElseGet(() -> System.getProperty("user.name"));
+            String database = nonEmpty(params.get("dbname")).orElse(user);
+            Map<String, String> options = new LinkedHashMap<>(params);
+            options.keySet().removeAll(List.of("host", "hostaddr", "port", "user", "password", "dbname"));
+            return new PgConnectionString(hosts, user, database, Optional.ofNullable(params.get("password")), props,
+                    Collections.unmodifiableMap(options));
+        } catch (MalformedConninfo e) {
+            throw new ConfigException(field, "is not a valid " + (url ? "postgresql:// URL" : "key=value connection string")
+                    + ": " + scrub(e.getMessage(), secretsIn(v)));
         }
-        Properties props = new Properties();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            props.setProperty("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                props.setProperty("password", decode(userInfo.substring(colon + 1)));
-            }
-        }
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String val = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                props.setProperty(DSN_TO_JDBC.getOrDefault(key, key), val);
-            }
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String database = path.startsWith("/") ? decode(path.substring(1)) : decode(path);
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        String port = uri.getPort() < 0 ? "5432" : Integer.toString(uri.getPort());
-        return new PgConnectionString(host, port, database, props);
     }
 
-    private static PgConnectionString fromDsn(String v, String field) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        int i = 0;
-        while (i < v.length()) {
-            while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
-                i++;
-            }
-            if (i >= v.length()) {
-                break;
-            }
-            int eq = v.indexOf('=', i);
-            if (eq < 0) {
-                throw new ConfigException(field, "is neither a postgres:// URL nor a key=value DSN (\""
-                        + v.substring(i).split("\\s")[0] + "\" has no '=')");
-            }
-            String key = v.substring(i, eq).strip();
-            i = eq + 1;
-            StringBuilder val = new StringBuilder();
-            if (i < v.length() && v.charAt(i) == '\'') {
-                i++;
-                while (i < v.length() && v.charAt(i) != '\'') {
-                    if (v.charAt(i) == '\\' && i + 1 < v.length()) {
-                        i++;
-                    }
-                    val.append(v.charAt(i++));
-                }
-                if (i >= v.length()) {
-                    throw new ConfigException(field, "has an unterminated quoted value for " + key);
-                }
-                i++;
-            } else {
-                while (i < v.length() && !Character.isWhitespace(v.charAt(i))) {
-                    val.append(v.charAt(i++));
-                }
-            }
-            pairs.put(key, val.toString());
-        }
-        Properties props = new Properties();
-        for (Map.Entry<String, String> e : pairs.entrySet()) {
-            switch (e.getKey()) {
-                case "host", "hostaddr", "port", "dbname" -> { }
-                default -> props.setProperty(DSN_TO_JDBC.getOrDefault(e.getKey(), e.getKey()), e.getValue());
-            }
-        }
-        String host = pairs.getOrDefault("host", pairs.getOrDefault("hostaddr", "localhost"));
-        return new PgConnectionString(host, pairs.getOrDefault("port", "5432"),
-                pairs.getOrDefault("dbname", pairs.getOrDefault("user", "")), props);
+    private static Optional<String> nonEmpty(String s) {
+        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** Candidate secrets in a malformed string, to scrub from its message whatever went wrong. */
+    private static List<String> secretsIn(String v) {
+        try {
+            Map<String, String> p = ConninfoUrl.isUrl(v) ? ConninfoUrl.parse(v) : ConninfoDsn.parse(v);
+            return p.entrySet().stream().filter(e -> ConninfoKeywords.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
+        } catch (MalformedConninfo e) {
+            return List.of();
+        }
     }
 
-    /** The JDBC URL, without credentials. */
-    public String jdbcUrl() {
-        String h = host.startsWith("/") ? "localhost" : host; // a socket directory: pgjdbc speaks TCP only
-        if (h.contains(":") && !h.startsWith("[")) {
-            h = "[" + h + "]";
+    private static String scrub(String text, List<String> secrets) {
+        String out = text;
+        for (String s : secrets) {
+            if (!s.isEmpty()) {
+                out = out.replace(s, "***");
+            }
         }
-        return "jdbc:postgresql://" + h + ":" + port + "/" + database;
+        return out;
+    }
+
+    /** The servers to try, in order. */
+    public List<PgHost> hosts() {
+        return hosts;
+    }
+
+    public String user() {
+        return user;
     }
 
     public String database() {
         return database;
     }
 
-    /** The same server, user and options, as a URL naming database {@code name} (holds the password if this does). */
+    /** The pgjdbc properties the parameters map to (never the user or password). */
+    public Map<String, String> driverProperties() {
+        return properties.stringPropertyNames().stream().filter(k -> !ConninfoKeywords.isSecret(k))
+                .collect(Collectors.toUnmodifiableMap(k -> k, properties::getProperty));
+    }
+
+    /** The JDBC URL, without credentials or options: every host in order, then the database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + hosts.stream().map(PgHost::toString).collect(Collectors.joining(","))
+                + "/" + encode(database);
+    }
+
+    /** The same servers, user and options, as a URL naming database {@code name} (holds the password if this does). */
     public String withDatabase(String name) {
-        StringBuilder url = new StringBuilder("postgresql://");
-        String user = properties.getProperty("user");
-        if (user != null) {
-            url.append(encode(user));
-            String password = properties.getProperty("password");
-            if (password != null) {
-                url.append(':').append(encode(password));
-            }
-            url.append('@');
-        }
-        url.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port).append('/').append(encode(name));
-        String sep = "?";
-        for (String key : properties.stringPropertyNames()) {
-            if (!key.equals("user") && !key.equals("password")) {
-                url.append(sep).append(encode(key)).append('=').append(encode(properties.getProperty(key)));
-                sep = "&";
-            }
-        }
-        return url.toString();
+        StringBuilder url = new StringBuilder("postgresql://").append(encode(user));
+        password.ifPresent(p -> url.append(':').append(encode(p)));
+        url.append('@').append(hosts.stream().map(PgHost::toString).collect(Collectors.joining(",")))
+                .append('/').append(encode(name));
+        String query = options.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return url + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A connection with the parsed user, password and options. */
@@ -180,19 +138,23 @@ public final class PgConnectionString {
         Properties p = new Properties();
         p.putAll(properties);
         p.putIfAbsent("ApplicationName", "sluice");
+        p.setProperty("user", user);
+        password.ifPresent(pw -> p.setProperty("password", pw));
         return DriverManager.getConnection(jdbcUrl(), p);
     }
 
     /** {@code text} with the password replaced by {@code ***}, for messages built from server or driver text. */
     public String scrub(String text) {
-        String password = properties.getProperty("password");
-        return text == null || password == null || password.isEmpty() ? text : text.replace(password, "***");
+        List<String> secrets = new java.util.ArrayList<>();
+        password.ifPresent(secrets::add);
+        Optional.ofNullable(properties.getProperty("sslpassword")).ifPresent(secrets::add);
+        return text == null ? null : scrub(text, secrets);
     }
 
-    /** Where this connects, as a user may see it: host, port, database and user, never the password. */
+    /** Where this connects, as a user may see it: hosts, ports, database and user, never the password. */
     public String redacted() {
-        String user = properties.getProperty("user");
-        return "postgresql://" + (user == null ? "" : user + "@") + host + ":" + port + "/" + database;
+        return "postgresql://" + user + "@" + hosts.stream().map(PgHost::toString).collect(Collectors.joining(","))
+                + "/" + database;
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #MAX}; more callers wait). Every call is one transaction: committed when the work
  * returns, rolled back when it throws. A connection that failed with a transient error (lost,
  * server restarting) is closed, and so is every idle one, since a restart breaks them all; the
- * next call opens fresh connections, so the engine's retry finds a working one.
+ * next call opens fresh connections, so the engine's retry finds a working one. Every new
+ * connection gets the pool's {@link PgTimeouts}; a transaction waiting for a lock is noticed,
+ * logged and, if the lock timeout ends it, reported with the holder ({@link PgLockWatch}).
  */
 public final class PgPool implements AutoCloseable {
     public static final int MAX = 8;
@@ -24,35 +26,53 @@ public final class PgPool implements AutoCloseable {
     }
 
     private final PgConnectionString connection;
+    private final PgTimeouts timeouts;
+    private final PgLockWatch locks;
     private final Semaphore permits = new Semaphore(MAX, true);
     private final Deque<PgSession> idle = new ArrayDeque<>();
     private boolean closed;
 
+    /** Sessions with the server's own timeouts. */
     public PgPool(PgConnectionString connection) {
+        this(connection, PgTimeouts.serverDefaults());
+    }
+
+    public PgPool(PgConnectionString connection, PgTimeouts timeouts) {
         this.connection = connection;
+        this.timeouts = timeouts;
+        this.locks = new PgLockWatch(connection, timeouts);
     }
 
     public <T> T transaction(String what, Work<T> work) {
         acquirePermit(what);
         PgSession session = null;
+        PgLockWatch.Watch watch = null;
         boolean healthy = false;
         try {
             session = take(what);
+            watch = locks.start(what, session.backendPid());
             T result = work.run(session);
             session.commit();
             healthy = true;
             return result;
         } catch (SQLException e) {
+            if (watch != null) {
+                watch.close();
+            }
             boolean lost = PgErrors.isTransient(e);
             healthy = !lost && rollback(session, e);
             if (lost) {
                 closeIdle();
             }
-            throw PgErrors.translate("postgresql: " + what, e, connection);
+            String note = PgErrors.isLockTimeout(e) && watch != null ? watch.lockTimeoutNote() : "";
+            throw PgErrors.translate("postgresql: " + what, e, connection, note);
         } catch (RuntimeException | Error e) {
             healthy = rollback(session, e);
             throw e;
         } finally {
+            if (watch != null) {
+                watch.close();
+            }
             if (session != null) {
                 give(session, healthy);
             }
@@ -66,10 +86,13 @@ public final class PgPool implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        idle.forEach(PgSession::closeQuietly);
-        idle.clear();
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            idle.forEach(PgSession::closeQuietly);
+            idle.clear();
+        }
+        locks.close();
     }
 
     private static boolean rollback(PgSession session, Throwable failure) {
@@ -96,8 +119,14 @@ public final class PgPool implements AutoCloseable {
             }
         }
         Connection c = open(what);
-        c.setAutoCommit(false);
-        return new PgSession(c);
+        try {
+            timeouts.apply(c); // outside a transaction: a rollback does not undo them
+            c.setAutoCommit(false);
+            return new PgSession(c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     private Connection open(String what) throws SQLException {

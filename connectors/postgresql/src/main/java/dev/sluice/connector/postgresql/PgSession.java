@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import org.postgresql.PGConnection;
 
 /**
  * One pooled connection (auto-commit off) and the DDL Sluice ran on it that lives as long as it
@@ -13,11 +14,18 @@ import java.util.Set;
  */
 public final class PgSession {
     private final Connection connection;
+    private final int backendPid;
     private final Set<String> done = new HashSet<>();
     private final Set<String> pending = new HashSet<>();
 
-    PgSession(Connection connection) {
+    PgSession(Connection connection) throws SQLException {
         this.connection = connection;
+        this.backendPid = connection.unwrap(PGConnection.class).getBackendPID();
+    }
+
+    /** The server process serving this session ({@code pg_backend_pid()}). */
+    public int backendPid() {
+        return backendPid;
     }
 
     public Connection connection() {

@@ -24,15 +24,27 @@ import java.util.Map;
 
 /** Whole syncs from one test database into another, configured by YAML as a user writes it. */
 final class PgSyncHarness implements AutoCloseable {
-    final PgTestDatabase source = PgTestDatabase.create();
-    final PgTestDatabase destination = PgTestDatabase.create();
+    final PgTestDatabase source;
+    final PgTestDatabase destination;
     private final Path dir;
 
     PgSyncHarness(Path dir) {
+        this(dir, PgTestDatabase.serverUrl());
+    }
+
+    /** Both databases on the server {@code serverUrl} names. */
+    PgSyncHarness(Path dir, String serverUrl) {
         this.dir = dir;
+        this.source = PgTestDatabase.create(serverUrl);
+        this.destination = PgTestDatabase.create(serverUrl);
     }
 
     String config(String sourceSpec, String writeMode) {
+        return config(sourceSpec, writeMode, "");
+    }
+
+    /** {@code destinationSpec}: more lines for the destination's spec, e.g. {@code lock_timeout: 2s}. */
+    String config(String sourceSpec, String writeMode, String destinationSpec) {
         return """
                 kind: source
                 spec:
@@ -52,7 +64,9 @@ final class PgSyncHarness implements AutoCloseable {
                   spec:
                     connection_string: "%s"
                     batch_size: 500
-                """.formatted(source.url(), sourceSpec.indent(4).stripTrailing(), writeMode, destination.url());
+                %s
+                """.formatted(source.url(), sourceSpec.indent(4).stripTrailing(), writeMode, destination.url(),
+                destinationSpec.indent(4).stripTrailing());
     }
 
     SyncReport sync(String yaml, Retry retry) {

@@ -15,10 +15,12 @@ public final class PgTestDatabase implements AutoCloseable {
     public static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
     private final PgConnectionString admin;
+    private final String server;
     private final String name;
 
-    private PgTestDatabase(PgConnectionString admin, String name) {
+    private PgTestDatabase(PgConnectionString admin, String server, String name) {
         this.admin = admin;
+        this.server = server;
         this.name = name;
     }
 
@@ -28,7 +30,12 @@ public final class PgTestDatabase implements AutoCloseable {
     }
 
     public static PgTestDatabase create() {
-        PgConnectionString admin = PgConnectionString.parse(serverUrl(), "SLUICE_TEST_PG_URL");
+        return create(serverUrl());
+    }
+
+    /** A database on the server {@code server} names (a connection string to any of its databases). */
+    public static PgTestDatabase create(String server) {
+        PgConnectionString admin = PgConnectionString.parse(server, "SLUICE_TEST_PG_URL");
         String name = "sluice_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = admin.open(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
@@ -36,7 +43,7 @@ public final class PgTestDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot create a test database on " + admin.redacted()
                     + " (set SLUICE_TEST_PG_URL, or start the server: .ci/run does): " + e.getMessage(), e);
         }
-        return new PgTestDatabase(admin, name);
+        return new PgTestDatabase(admin, server, name);
     }
 
     public String name() {
@@ -45,7 +52,6 @@ public final class PgTestDatabase implements AutoCloseable {
 
     /** A connection string (URL) for this database, as a config's {@code connection_string} would hold it. */
     public String url() {
-        String server = serverUrl();
         PgConnectionString parsed = PgConnectionString.parse(server, "SLUICE_TEST_PG_URL");
         return parsed.withDatabase(name);
     }

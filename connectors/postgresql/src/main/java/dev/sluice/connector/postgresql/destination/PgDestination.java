@@ -34,7 +34,7 @@ public final class PgDestination implements Destination {
 
     public PgDestination(PgDestinationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.pool = new PgPool(config.connection());
+        this.pool = new PgPool(config.connection(), config.timeouts());
     }
 
     /** Connects once, so a wrong host, database or password fails here and not at the first write. */
