@@ -108,6 +108,7 @@ public final class SourceLease {
     }
 
     private static Attempt taken(StateStore store, String source, LeaseSettings settings, LeaseHolder mine, long version) {
+        ThisProcess.holding(mine.runId());
         return new Attempt(Optional.of(new SourceLease(store, source, settings, mine, version)), Optional.empty());
     }
 
@@ -132,6 +133,7 @@ public final class SourceLease {
         LeaseHolder next = holder.renewedUntil(settings.clock().instant().plus(settings.ttl()));
         if (!store.compareAndSet(key(source), OptionalLong.of(version), next.encode())) {
             lost = true;
+            ThisProcess.notHolding(holder.runId());
             LOG.log(System.Logger.Level.ERROR, "source {0}: run {1} lost its lease to another run", source, holder.runId());
             return false;
         }
@@ -161,6 +163,7 @@ public final class SourceLease {
             return;
         }
         released = true;
+        ThisProcess.notHolding(holder.runId());
         try {
             store.compareAndSet(key(source), OptionalLong.of(version), holder.asReleased().encode());
         } catch (RuntimeException e) {

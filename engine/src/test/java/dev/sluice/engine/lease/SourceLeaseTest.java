@@ -86,6 +86,14 @@ class SourceLeaseTest {
     }
 
     @Test
+    void aRunOfThisProcessThatEndedWithoutReleasingIsTakenOverAtOnce() {
+        SourceLease ended = SourceLease.take(new Unreachable(store), "shop", "run-1", settings);
+        ended.release(); // the state store was unreachable: the entry still names run-1
+        assertThat(LeaseHolder.decode(store.get(SourceLease.key("shop")).orElseThrow().value()).orElseThrow().released()).isFalse();
+        assertThat(SourceLease.take(store, "shop", "run-2", settings).holder().runId()).isEqualTo("run-2");
+    }
+
+    @Test
     void aHolderOnAnotherHostIsTrustedUntilItsExpiry() {
         LeaseHolder remote = new LeaseHolder("run-remote", "another-host.example", 1, clock.instant(),
                 clock.instant().plusSeconds(60), false);
@@ -180,6 +188,30 @@ class SourceLeaseTest {
             }
             entries.put(key, new StateEntry(key, value, stored + 1));
             return true;
+        }
+    }
+
+    /** Reads and takes through {@code store}, then fails every later write, as a server that went away. */
+    static final class Unreachable implements StateStore {
+        private final StateStore store;
+        private boolean down;
+
+        Unreachable(StateStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<StateEntry> get(String key) {
+            return store.get(key);
+        }
+
+        @Override
+        public boolean compareAndSet(String key, OptionalLong expectedVersion, String value) {
+            if (down) {
+                throw new dev.sluice.spi.ConnectorException("cannot connect");
+            }
+            down = true;
+            return store.compareAndSet(key, expectedVersion, value);
         }
     }
 
