@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +25,7 @@ final class PgLockWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PgLockWatch.class.getName());
     static final Duration FIRST = Duration.ofSeconds(5);
     static final Duration REPEAT = Duration.ofSeconds(30);
+    private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(5);
     private static final String BLOCKERS = "SELECT b.pid, b.application_name, b.state, b.query,"
             + " floor(extract(epoch FROM now() - b.xact_start))::bigint"
             + " FROM unnest(pg_blocking_pids(?)) AS blocker(pid) JOIN pg_stat_activity b ON b.pid = blocker.pid"
@@ -34,7 +34,7 @@ final class PgLockWatch implements AutoCloseable {
     private final PgConnectionString connection;
     private final PgTimeouts timeouts;
     private final Duration first;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "sluice-pg-lock-watch");
         t.setDaemon(true);
         return t;
@@ -46,6 +46,7 @@ final class PgLockWatch implements AutoCloseable {
         this.timeouts = timeouts;
         Duration half = timeouts.lockTimeout().filter(d -> !d.isZero()).map(d -> d.dividedBy(2)).orElse(FIRST);
         this.first = half.compareTo(FIRST) < 0 ? half : FIRST;
+        timer.setRemoveOnCancelPolicy(true); // most transactions end long before their first check
     }
 
     /** Watches session {@code pid} while it does {@code what}, until the returned watch is closed. */
@@ -108,6 +109,9 @@ final class PgLockWatch implements AutoCloseable {
     private List<String> blockers(int pid) throws SQLException {
         if (monitor == null || monitor.isClosed()) {
             monitor = connection.open();
+            try (var st = monitor.createStatement()) {
+                st.execute("SET statement_timeout = " + MONITOR_TIMEOUT.toMillis()); // a stuck check must not stall the others
+            }
         }
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = monitor.prepareStatement(BLOCKERS)) {
