@@ -25,11 +25,18 @@ final class PgLockWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PgLockWatch.class.getName());
     static final Duration FIRST = Duration.ofSeconds(5);
     static final Duration REPEAT = Duration.ofSeconds(30);
+    /** No earlier than this, however short the lock timeout: most transactions end sooner and cost no check. */
+    static final Duration FLOOR = Duration.ofMillis(200);
     private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(5);
     private static final String BLOCKERS = "SELECT b.pid, b.application_name, b.state, b.query,"
             + " floor(extract(epoch FROM now() - b.xact_start))::bigint"
             + " FROM unnest(pg_blocking_pids(?)) AS blocker(pid) JOIN pg_stat_activity b ON b.pid = blocker.pid"
             + " ORDER BY b.pid";
+    /** The lock a session waits for: its mode and what it locks (a table, or a row another transaction changed). */
+    private static final String WAITING = "SELECT l.mode || CASE WHEN l.locktype = 'relation'"
+            + " THEN ' on table ' || coalesce(l.relation::regclass::text, l.relation::text)"
+            + " WHEN l.locktype = 'transactionid' THEN ' on transaction ' || l.transactionid || ' (a row it changed)'"
+            + " ELSE ' on a ' || l.locktype END FROM pg_locks l WHERE l.pid = ? AND NOT l.granted LIMIT 1";
 
     private final PgConnectionString connection;
     private final PgTimeouts timeouts;
@@ -45,7 +52,8 @@ final class PgLockWatch implements AutoCloseable {
         this.connection = connection;
         this.timeouts = timeouts;
         Duration half = timeouts.lockTimeout().filter(d -> !d.isZero()).map(d -> d.dividedBy(2)).orElse(FIRST);
-        this.first = half.compareTo(FIRST) < 0 ? half : FIRST;
+        Duration early = half.compareTo(FIRST) < 0 ? half : FIRST;
+        this.first = early.compareTo(FLOOR) > 0 ? early : FLOOR;
         timer.setRemoveOnCancelPolicy(true); // most transactions end long before their first check
     }
 
@@ -63,6 +71,7 @@ final class PgLockWatch implements AutoCloseable {
         private final long started;
         private volatile ScheduledFuture<?> future;
         private volatile String holders;
+        private volatile String lock = "a lock";
 
         private Watch(String what, int pid, long started) {
             this.what = what;
@@ -77,8 +86,8 @@ final class PgLockWatch implements AutoCloseable {
 
         /** For a lock-timeout failure: the timeout and whom the transaction waited for. */
         String lockTimeoutNote() {
-            return "waited longer than lock_timeout (" + timeouts.describeLockTimeout() + ") for a lock held by "
-                    + holders().orElse("a session that let go before it could be seen");
+            return "waited longer than lock_timeout (" + timeouts.describeLockTimeout() + ") for " + lock + ", blocked by "
+                    + holders().orElse("a session that could not be identified in time");
         }
 
         private void check() {
@@ -86,9 +95,10 @@ final class PgLockWatch implements AutoCloseable {
                 List<String> found = blockers(pid);
                 if (!found.isEmpty()) {
                     holders = String.join(", ", found);
+                    waitingFor(pid).ifPresent(l -> lock = l);
                     long waited = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                    LOG.log(System.Logger.Level.INFO, "postgresql: " + what + " has waited " + waited
-                            + " s for a lock held by " + holders + "; lock_timeout " + timeouts.describeLockTimeout());
+                    LOG.log(System.Logger.Level.INFO, "postgresql: " + what + " has waited " + waited + " s for " + lock
+                            + ", blocked by " + holders + "; lock_timeout " + timeouts.describeLockTimeout());
                 }
             } catch (SQLException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "postgresql: cannot check the locks " + what + " waits for: "
@@ -102,6 +112,15 @@ final class PgLockWatch implements AutoCloseable {
             ScheduledFuture<?> f = future;
             if (f != null) {
                 f.cancel(false);
+            }
+        }
+    }
+
+    private Optional<String> waitingFor(int pid) throws SQLException {
+        try (PreparedStatement ps = monitor.prepareStatement(WAITING)) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
     }
