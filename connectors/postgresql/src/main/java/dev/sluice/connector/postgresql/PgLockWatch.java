@@ -51,8 +51,10 @@ final class PgLockWatch implements AutoCloseable {
     PgLockWatch(PgConnectionString connection, PgTimeouts timeouts) {
         this.connection = connection;
         this.timeouts = timeouts;
-        Duration half = timeouts.lockTimeout().filter(d -> !d.isZero()).map(d -> d.dividedBy(2)).orElse(FIRST);
-        Duration early = half.compareTo(FIRST) < 0 ? half : FIRST;
+        // halfway to the nearest timeout, so its failure can name the holder; 5 s at most, 200 ms at least
+        Duration early = java.util.stream.Stream.of(timeouts.lockTimeout(), timeouts.statementTimeout())
+                .flatMap(Optional::stream).filter(d -> !d.isZero()).map(d -> d.dividedBy(2))
+                .filter(d -> d.compareTo(FIRST) < 0).min(Duration::compareTo).orElse(FIRST);
         this.first = early.compareTo(FLOOR) > 0 ? early : FLOOR;
         timer.setRemoveOnCancelPolicy(true); // most transactions end long before their first check
     }
@@ -88,6 +90,11 @@ final class PgLockWatch implements AutoCloseable {
         String lockTimeoutNote() {
             return "waited longer than lock_timeout (" + timeouts.describeLockTimeout() + ") for " + lock + ", blocked by "
                     + holders().orElse("a session that could not be identified in time");
+        }
+
+        /** For a statement-timeout failure: the lock the statement was waiting for, if it was. */
+        String statementTimeoutNote() {
+            return holders().map(h -> "it was waiting for " + lock + ", blocked by " + h).orElse("");
         }
 
         private void check() {

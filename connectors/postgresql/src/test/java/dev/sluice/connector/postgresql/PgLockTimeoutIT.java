@@ -92,6 +92,26 @@ class PgLockTimeoutIT {
     }
 
     @Test
+    void withLockTimeoutDisabledTheStatementTimeoutEndsTheWait() throws Exception {
+        String config = h.config("", "overwrite", "lock_timeout: 0\nstatement_timeout: 2s");
+        assertThat(h.sync(config).succeeded()).isTrue();
+        try (Connection holder = h.destination.connect(); Statement st = holder.createStatement()) {
+            int holderPid = pid(st);
+            holder.setAutoCommit(false);
+            st.execute("LOCK TABLE \"held\" IN ACCESS EXCLUSIVE MODE");
+
+            SyncReport report = h.sync(config);
+
+            assertThat(table(report, "free").failed()).as("%s", report).isFalse();
+            assertThat(table(report, "held").error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("table \"held\"").contains("statement timeout").contains("57014")
+                    .contains("it was waiting for RowExclusiveLock on table held, blocked by pid " + holderPid));
+            assertThat(table(report, "held").duration()).isBetween(Duration.ofSeconds(2), Duration.ofMillis(3900));
+            holder.rollback();
+        }
+    }
+
+    @Test
     void everySessionGetsTheConfiguredTimeouts() throws Exception {
         String config = h.config("", "overwrite", "lock_timeout: 1500ms\nstatement_timeout: 0");
         assertThat(h.sync(config).succeeded()).isTrue();
