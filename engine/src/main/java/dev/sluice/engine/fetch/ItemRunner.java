@@ -145,12 +145,12 @@ public final class ItemRunner {
 
     private CursorState readCursor(WorkItem item, Table table) {
         if (!table.incremental()) {
-            return new CursorState(null, item.key(), Optional.empty());
+            return new CursorState(null, ctx.retry(), item.key(), Optional.empty());
         }
         StateStore store = ctx.cursors().orElseThrow(() -> new IllegalStateException(
                 "incremental table " + table.name() + " has no cursor store"));
         Optional<StateEntry> entry = ctx.retry().call("read of the cursor of " + item.key(), () -> store.get(item.key()));
-        return new CursorState(store, item.key(), entry);
+        return new CursorState(store, ctx.retry(), item.key(), entry);
     }
 
     private static ItemOutcome outcome(WorkItem item, ItemOutcome.Status status, Optional<WorkItem> next, ItemBatches batches,
@@ -162,14 +162,16 @@ public final class ItemRunner {
     /** The stored cursor of an incremental item and the value waiting to be committed. */
     private static final class CursorState {
         private final StateStore store;
+        private final Retry retry;
         private final String key;
         private final Optional<String> atStart;
         private Optional<String> committed;
         private OptionalLong version;
         private Optional<String> pending = Optional.empty();
 
-        CursorState(StateStore store, String key, Optional<StateEntry> entry) {
+        CursorState(StateStore store, Retry retry, String key, Optional<StateEntry> entry) {
             this.store = store;
+            this.retry = retry;
             this.key = key;
             this.committed = entry.map(StateEntry::value);
             this.atStart = committed;
@@ -198,7 +200,7 @@ public final class ItemRunner {
             if (!pending()) {
                 return;
             }
-            if (!store.compareAndSet(key, version, pending.get())) {
+            if (!CursorCommit.compareAndSet(store, retry, key, version, pending.get())) {
                 throw new CursorConflictException(key);
             }
             version = OptionalLong.of(version.orElse(0) + 1);

@@ -6,6 +6,7 @@ import dev.sluice.engine.fetch.ItemOutcome;
 import dev.sluice.engine.fetch.ItemRunner;
 import dev.sluice.engine.fetch.StopSignal;
 import dev.sluice.engine.plan.WorkItem;
+import dev.sluice.spi.TransientException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -105,6 +106,34 @@ class ItemRunnerIT {
             assertThat(outcome.status()).isEqualTo(ItemOutcome.Status.DONE);
             assertThat(store.get(INC).orElseThrow().value()).isEqualTo("2024-01-01T00:00:29Z");
             assertThat(h.count("select count(*) from " + INC)).isEqualTo(30);
+        }
+    }
+
+    /** The connection drops as a compare-and-set runs: applied with its acknowledgment lost, or not applied at all. */
+    @Test
+    void aCursorWriteWhoseOutcomeWasLostIsSettledNotRepeated() throws Exception {
+        for (boolean applied : new boolean[] {true, false}) {
+            SyncHarness h = new SyncHarness(java.nio.file.Files.createDirectories(dir.resolve(applied ? "applied" : "not-applied")));
+            try (ItemFixture f = new ItemFixture(h, h.config("num_rows: 30, page_size: 10", "overwrite"))) {
+                AtomicInteger calls = new AtomicInteger();
+                MapStateStore flaky = new MapStateStore() {
+                    @Override
+                    public synchronized boolean compareAndSet(String key, OptionalLong expected, String value) {
+                        if (calls.incrementAndGet() == 1) { // the item's one commit (a single flush at its end)
+                            if (applied) {
+                                super.compareAndSet(key, expected, value);
+                            }
+                            throw new TransientException("connection lost");
+                        }
+                        return super.compareAndSet(key, expected, value);
+                    }
+                };
+                ItemOutcome outcome = f.runner(Optional.of(flaky)).run(f.item(INC), StopSignal.NEVER);
+                assertThat(outcome.status()).as("applied=%s: %s", applied, outcome.error()).isEqualTo(ItemOutcome.Status.DONE);
+                assertThat(flaky.get(INC).orElseThrow().value()).isEqualTo("2024-01-01T00:00:29Z");
+                assertThat(flaky.get(INC).orElseThrow().version()).as("written once").isEqualTo(1);
+                assertThat(calls.get()).as("applied: settled by reading; not applied: set again").isEqualTo(applied ? 1 : 2);
+            }
         }
     }
 }

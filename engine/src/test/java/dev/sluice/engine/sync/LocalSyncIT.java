@@ -149,4 +149,18 @@ class LocalSyncIT {
         assertThat(h.count("select count(*) from " + INC)).isEqualTo(80);
         assertThat(h.count("select count(distinct id) from " + INC)).isEqualTo(80);
     }
+
+    @Test
+    void aWriteThatFailedIsNotTriedAgainWhenTheItemEnds() {
+        SyncHarness h = new SyncHarness(dir);
+        FailingDestinationFactory failing = new FailingDestinationFactory(
+                ConnectorRegistry.builtIn().destination("sqlite").orElseThrow(), INC);
+        h.registry = h.registry.withDestination(failing);
+        failing.failFromWrite = 3;
+        SyncReport broken = h.sync(h.config("num_rows: 70, page_size: 7", "append"));
+        assertThat(broken.succeeded()).isFalse();
+        // writes 1 and 2 landed, write 3 failed once: the item ended without writing its rows again
+        // (a lock timeout would otherwise be waited out twice)
+        assertThat(failing.writes.get()).isEqualTo(3);
+    }
 }

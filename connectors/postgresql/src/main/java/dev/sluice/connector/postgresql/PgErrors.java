@@ -41,6 +41,11 @@ public final class PgErrors {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    /** The statement ran past {@code statement_timeout} (or was cancelled). */
+    public static boolean isStatementTimeout(SQLException e) {
+        return "57014".equals(e.getSQLState());
+    }
+
     /** The statement gave up waiting for a lock ({@code lock_timeout}). */
     public static boolean isLockTimeout(SQLException e) {
         return LOCK_NOT_AVAILABLE.equals(e.getSQLState());

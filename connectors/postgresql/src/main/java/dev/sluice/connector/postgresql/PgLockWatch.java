@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,15 +25,23 @@ final class PgLockWatch implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PgLockWatch.class.getName());
     static final Duration FIRST = Duration.ofSeconds(5);
     static final Duration REPEAT = Duration.ofSeconds(30);
+    /** No earlier than this, however short the lock timeout: most transactions end sooner and cost no check. */
+    static final Duration FLOOR = Duration.ofMillis(200);
+    private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(5);
     private static final String BLOCKERS = "SELECT b.pid, b.application_name, b.state, b.query,"
             + " floor(extract(epoch FROM now() - b.xact_start))::bigint"
             + " FROM unnest(pg_blocking_pids(?)) AS blocker(pid) JOIN pg_stat_activity b ON b.pid = blocker.pid"
             + " ORDER BY b.pid";
+    /** The lock a session waits for: its mode and what it locks (a table, or a row another transaction changed). */
+    private static final String WAITING = "SELECT l.mode || CASE WHEN l.locktype = 'relation'"
+            + " THEN ' on table ' || coalesce(l.relation::regclass::text, l.relation::text)"
+            + " WHEN l.locktype = 'transactionid' THEN ' on transaction ' || l.transactionid || ' (a row it changed)'"
+            + " ELSE ' on a ' || l.locktype END FROM pg_locks l WHERE l.pid = ? AND NOT l.granted LIMIT 1";
 
     private final PgConnectionString connection;
     private final PgTimeouts timeouts;
     private final Duration first;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "sluice-pg-lock-watch");
         t.setDaemon(true);
         return t;
@@ -44,8 +51,12 @@ final class PgLockWatch implements AutoCloseable {
     PgLockWatch(PgConnectionString connection, PgTimeouts timeouts) {
         this.connection = connection;
         this.timeouts = timeouts;
-        Duration half = timeouts.lockTimeout().filter(d -> !d.isZero()).map(d -> d.dividedBy(2)).orElse(FIRST);
-        this.first = half.compareTo(FIRST) < 0 ? half : FIRST;
+        // halfway to the nearest timeout, so its failure can name the holder; 5 s at most, 200 ms at least
+        Duration early = java.util.stream.Stream.of(timeouts.lockTimeout(), timeouts.statementTimeout())
+                .flatMap(Optional::stream).filter(d -> !d.isZero()).map(d -> d.dividedBy(2))
+                .filter(d -> d.compareTo(FIRST) < 0).min(Duration::compareTo).orElse(FIRST);
+        this.first = early.compareTo(FLOOR) > 0 ? early : FLOOR;
+        timer.setRemoveOnCancelPolicy(true); // most transactions end long before their first check
     }
 
     /** Watches session {@code pid} while it does {@code what}, until the returned watch is closed. */
@@ -62,6 +73,7 @@ final class PgLockWatch implements AutoCloseable {
         private final long started;
         private volatile ScheduledFuture<?> future;
         private volatile String holders;
+        private volatile String lock = "a lock";
 
         private Watch(String what, int pid, long started) {
             this.what = what;
@@ -76,8 +88,13 @@ final class PgLockWatch implements AutoCloseable {
 
         /** For a lock-timeout failure: the timeout and whom the transaction waited for. */
         String lockTimeoutNote() {
-            return "waited longer than lock_timeout (" + timeouts.describeLockTimeout() + ") for a lock held by "
-                    + holders().orElse("a session that let go before it could be seen");
+            return "waited longer than lock_timeout (" + timeouts.describeLockTimeout() + ") for " + lock + ", blocked by "
+                    + holders().orElse("a session that could not be identified in time");
+        }
+
+        /** For a statement-timeout failure: the lock the statement was waiting for, if it was. */
+        String statementTimeoutNote() {
+            return holders().map(h -> "it was waiting for " + lock + ", blocked by " + h).orElse("");
         }
 
         private void check() {
@@ -85,9 +102,10 @@ final class PgLockWatch implements AutoCloseable {
                 List<String> found = blockers(pid);
                 if (!found.isEmpty()) {
                     holders = String.join(", ", found);
+                    waitingFor(pid).ifPresent(l -> lock = l);
                     long waited = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                    LOG.log(System.Logger.Level.INFO, "postgresql: " + what + " has waited " + waited
-                            + " s for a lock held by " + holders + "; lock_timeout " + timeouts.describeLockTimeout());
+                    LOG.log(System.Logger.Level.INFO, "postgresql: " + what + " has waited " + waited + " s for " + lock
+                            + ", blocked by " + holders + "; lock_timeout " + timeouts.describeLockTimeout());
                 }
             } catch (SQLException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "postgresql: cannot check the locks " + what + " waits for: "
@@ -105,9 +123,21 @@ final class PgLockWatch implements AutoCloseable {
         }
     }
 
+    private Optional<String> waitingFor(int pid) throws SQLException {
+        try (PreparedStatement ps = monitor.prepareStatement(WAITING)) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     private List<String> blockers(int pid) throws SQLException {
         if (monitor == null || monitor.isClosed()) {
             monitor = connection.open();
+            try (var st = monitor.createStatement()) {
+                st.execute("SET statement_timeout = " + MONITOR_TIMEOUT.toMillis()); // a stuck check must not stall the others
+            }
         }
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = monitor.prepareStatement(BLOCKERS)) {

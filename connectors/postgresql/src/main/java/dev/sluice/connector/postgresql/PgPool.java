@@ -64,7 +64,8 @@ public final class PgPool implements AutoCloseable {
             if (lost) {
                 closeIdle();
             }
-            String note = PgErrors.isLockTimeout(e) && watch != null ? watch.lockTimeoutNote() : "";
+            String note = watch == null ? "" : PgErrors.isLockTimeout(e) ? watch.lockTimeoutNote()
+                    : PgErrors.isStatementTimeout(e) ? watch.statementTimeoutNote() : "";
             throw PgErrors.translate("postgresql: " + what, e, connection, note);
         } catch (RuntimeException | Error e) {
             healthy = rollback(session, e);

@@ -57,7 +57,7 @@ class PgLockTimeoutIT {
             assertThat(table(report, "held").failed()).as("%s", report).isTrue();
             assertThat(table(report, "held").error()).hasValueSatisfying(e -> assertThat(e)
                     .contains("table \"held\"").contains("lock timeout").contains("55P03")
-                    .contains("lock_timeout (2s)").contains("pid " + holderPid).contains("application_name \"lock-holder\"")
+                    .contains("lock_timeout (2s) for RowExclusiveLock on table held, blocked by pid " + holderPid).contains("application_name \"lock-holder\"")
                     .contains("idle in transaction").contains("last statement LOCK TABLE"));
             assertThat(table(report, "held").duration()).as("one wait of lock_timeout: not retried, not salvaged")
                     .isBetween(Duration.ofSeconds(2), Duration.ofMillis(3900));
@@ -68,6 +68,47 @@ class PgLockTimeoutIT {
         assertThat(count(h.destination, "SELECT count(*) FROM held")).as("the failed table keeps its rows").isEqualTo(2000);
         assertThat(h.sync(config).succeeded()).as("once the lock is gone").isTrue();
         assertThat(count(h.destination, "SELECT count(*) FROM held WHERE v = 'changed'")).isEqualTo(2000);
+    }
+
+    @Test
+    void aRowLockedByAnOpenTransactionNamesThatTransactionsSession() throws Exception {
+        String config = h.config("", "overwrite", "lock_timeout: 2s");
+        assertThat(h.sync(config).succeeded()).isTrue();
+        try (Connection holder = h.destination.connect(); Statement st = holder.createStatement()) {
+            st.execute("SET application_name = 'row-editor'");
+            int holderPid = pid(st);
+            holder.setAutoCommit(false);
+            st.execute("UPDATE \"held\" SET \"v\" = 'edited by hand' WHERE \"id\" = 7");
+
+            SyncReport report = h.sync(config);
+
+            assertThat(table(report, "free").failed()).as("%s", report).isFalse();
+            assertThat(table(report, "held").error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("table \"held\"").contains("55P03").contains("ShareLock on transaction")
+                    .contains("blocked by pid " + holderPid).contains("application_name \"row-editor\"")
+                    .contains("last statement UPDATE").doesNotContain("edited by hand"));
+            holder.rollback();
+        }
+    }
+
+    @Test
+    void withLockTimeoutDisabledTheStatementTimeoutEndsTheWait() throws Exception {
+        String config = h.config("", "overwrite", "lock_timeout: 0\nstatement_timeout: 2s");
+        assertThat(h.sync(config).succeeded()).isTrue();
+        try (Connection holder = h.destination.connect(); Statement st = holder.createStatement()) {
+            int holderPid = pid(st);
+            holder.setAutoCommit(false);
+            st.execute("LOCK TABLE \"held\" IN ACCESS EXCLUSIVE MODE");
+
+            SyncReport report = h.sync(config);
+
+            assertThat(table(report, "free").failed()).as("%s", report).isFalse();
+            assertThat(table(report, "held").error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("table \"held\"").contains("statement timeout").contains("57014")
+                    .contains("it was waiting for RowExclusiveLock on table held, blocked by pid " + holderPid));
+            assertThat(table(report, "held").duration()).isBetween(Duration.ofSeconds(2), Duration.ofMillis(3900));
+            holder.rollback();
+        }
     }
 
     @Test

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server fails in the middle of a sync, on a cluster of the test's own
  * ({@link PgPrivateCluster}): restarted, stopped and started again, or gone for longer than
- * the retry budget. Each time the sync completes (the engine retried on fresh connections) or
- * fails the table with a clear message, and the next run completes it: no row lost or
- * duplicated, and the stored cursor never covers a row the destination does not have.
+ * the retry budget. A short outage is retried through (fetches, writes and the cursor's
+ * compare-and-set, on fresh connections); a long one fails the table with a clear message.
+ * Either way the next run completes it: no row lost or duplicated, and the stored cursor
+ * never covers a row the destination does not have.
  */
 class PgRestartIT {
     private static final int ROWS = 100_000;
@@ -72,7 +73,7 @@ class PgRestartIT {
         awaitRows(1_000);
         cluster.restartServer();
         SyncReport interrupted = first.get(2, TimeUnit.MINUTES);
-        assertSucceededOrFailedClearly(interrupted);
+        assertRetriesCarriedThrough(interrupted);
         assertRerunCompletes();
     }
 
@@ -84,7 +85,7 @@ class PgRestartIT {
         Thread.sleep(1_500);
         cluster.startServer();
         SyncReport interrupted = first.get(2, TimeUnit.MINUTES);
-        assertSucceededOrFailedClearly(interrupted);
+        assertRetriesCarriedThrough(interrupted);
         assertRerunCompletes();
     }
 
@@ -96,25 +97,21 @@ class PgRestartIT {
         SyncReport failed = first.get(2, TimeUnit.MINUTES);
         cluster.startServer();
         assertThat(stream(failed).failed()).as("%s", failed).isTrue();
-        // whichever call meets the stopped server last names it: a write or read that used up its
-        // retries cannot connect; a cursor compare-and-set in flight loses its connection
-        assertThat(stream(failed).error()).hasValueSatisfying(e -> assertThat(e).satisfiesAnyOf(
-                m -> assertThat(m).contains("cannot connect to postgresql://postgres@127.0.0.1:" + cluster.port() + "/")
-                        .contains("refused").contains("SQLSTATE 08001"),
-                m -> assertThat(m).contains("state table \"cq_state_pg\"").containsPattern("SQLSTATE 08\\d\\d\\d")));
+        // usually the last retry's "cannot connect to postgresql://postgres@127.0.0.1:PORT/db: Connection ... refused",
+        // or the connection loss itself when it struck the cursor's compare-and-set
+        assertThat(stream(failed).error()).hasValueSatisfying(e -> assertThat(e).startsWith("postgresql: ")
+                .containsPattern("cannot connect to postgresql://postgres@127\\.0\\.0\\.1:" + cluster.port()
+                        + "/\\w+: Connection to 127\\.0\\.0\\.1:" + cluster.port() + " refused.*SQLSTATE 08001"
+                        + "|SQLSTATE 08006"));
         assertRerunCompletes();
     }
 
     /**
-     * Retries on fresh connections carry most interruptions through; one that lands on the
-     * cursor's compare-and-set fails the item (the engine does not repeat a compare-and-set
-     * whose outcome it cannot know), with the server's or driver's message and SQLSTATE.
+     * The outage is shorter than the retry budget: retries on fresh connections carry every
+     * step through, the cursor's compare-and-set included (settled by reading it back).
      */
-    private static void assertSucceededOrFailedClearly(SyncReport report) {
-        if (!report.succeeded()) {
-            assertThat(stream(report).error()).as("%s", report).hasValueSatisfying(e -> assertThat(e)
-                    .startsWith("postgresql: ").containsPattern("SQLSTATE (08|57P0)"));
-        }
+    private static void assertRetriesCarriedThrough(SyncReport report) {
+        assertThat(report.succeeded()).as("within the retry budget the retries carry the sync through: %s", report).isTrue();
     }
 
     private static TableReport stream(SyncReport report) {
