@@ -45,8 +45,9 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     HttpResponse handle(JsonNode event) {
-        String method = event.path("requestContext").path("http").path("method").asText(event.path("httpMethod").asText(""));
-        String path = event.path("rawPath").asText(event.path("path").asText(""));
+        ApiRoute route = ApiRoute.of(event);
+        String method = route.method();
+        String path = route.path();
         if (method.isEmpty() || path.isEmpty()) {
             return HttpResponse.error(400, "not an API Gateway request");
         }

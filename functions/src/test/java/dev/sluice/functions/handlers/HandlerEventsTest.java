@@ -196,6 +196,21 @@ class HandlerEventsTest {
     }
 
     @Test
+    void aNamedStageRoutesOnTheRouteKeyNotTheRawPath() {
+        JsonNode unknown = Invoke.file(new ApiHandler(context), event("api-get-sync-named-stage.json"));
+        assertThat(unknown.path("statusCode").asInt()).as(unknown.toString()).isEqualTo(404);
+        assertThat(Invoke.body(unknown).path("error").asText()).isEqualTo("no run " + SAMPLE_RUN_ID);
+
+        String runId = Invoke.body(Invoke.file(new ApiHandler(context), event("api-post-sync.json"))).path("runs").get(0).path("run_id").asText();
+        ObjectNode named = (ObjectNode) Invoke.read(event("api-get-sync-named-stage.json"));
+        named.put("rawPath", "/prod/syncs/" + runId);
+        ((ObjectNode) named.path("pathParameters")).put("id", runId);
+        JsonNode found = Invoke.json(new ApiHandler(context), named);
+        assertThat(found.path("statusCode").asInt()).as(found.toString()).isEqualTo(200);
+        assertThat(Invoke.body(found).path("id").asText()).isEqualTo(runId);
+    }
+
+    @Test
     void getSyncAnswers404ForTheSampleIdAnd200WithPerTableItemsForARealOne() {
         JsonNode unknown = Invoke.file(new ApiHandler(context), event("api-get-sync.json"));
         assertThat(unknown.path("statusCode").asInt()).as(unknown.toString()).isEqualTo(404);
@@ -488,9 +503,9 @@ class HandlerEventsTest {
     }
 
     @Test
-    void aRestApiV1RequestIsRoutedByHttpMethodAndPath() throws IOException {
+    void aRestApiV1RequestIsRoutedByHttpMethodAndResource() throws IOException {
         ObjectNode v1 = (ObjectNode) Invoke.read(Invoke.conformanceEvents().resolve("apigw-v1-rest-proxy.aws-lambda-java-libs.json"));
-        v1.put("path", "/syncs");
+        v1.put("resource", "/syncs"); // the matched resource; path is the request's (/my/path in the sample)
         JsonNode response = Invoke.json(new ApiHandler(context), v1);
         assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
         assertThat(Invoke.body(response).path("runs").isArray()).isTrue();
