@@ -33,6 +33,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     public ApiHandler() {
         this(Container::shared);
+        Container.init();
     }
 
     public ApiHandler(Supplier<ServerlessContext> context) {
@@ -41,6 +42,8 @@ public final class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) {
+        LogFields.clear();
+        LogFields.put("request_id", lambda.getAwsRequestId());
         LambdaJson.write(output, handle(LambdaJson.read(input)));
     }
 
@@ -93,6 +96,7 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     private HttpResponse show(String id) {
+        LogFields.put("run_id", id);
         ServerlessContext ctx = context.get();
         Optional<RunRecord> run = ctx.ledger().run(id);
         if (run.isEmpty()) {

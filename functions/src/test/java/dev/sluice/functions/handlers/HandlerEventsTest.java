@@ -18,6 +18,7 @@ import dev.sluice.engine.sync.SyncSetup;
 import dev.sluice.functions.ApiHandler;
 import dev.sluice.functions.FetchHandler;
 import dev.sluice.functions.FinalizerHandler;
+import dev.sluice.functions.RunMetrics;
 import dev.sluice.functions.PlannerHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -284,8 +285,16 @@ class HandlerEventsTest {
         // the work message is lost; two hours later (past the 30 minutes' stall) the sweep closes the run
         Supplier<ServerlessContext> later = contextWith(ServerlessSettings.defaults()
                 .withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(2))));
-        JsonNode swept = Invoke.file(new FinalizerHandler(later), event("sweep.json"));
+        java.io.ByteArrayOutputStream emf = new java.io.ByteArrayOutputStream();
+        JsonNode swept = Invoke.file(new FinalizerHandler(later, new RunMetrics("stack", new java.io.PrintStream(emf, true))),
+                event("sweep.json"));
         assertThat(swept.path("closed")).extracting(JsonNode::asText).containsExactly(runId);
+        JsonNode metrics = Invoke.read(emf.toString(StandardCharsets.UTF_8));
+        assertThat(metrics.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("Sluice");
+        assertThat(metrics.path("run_id").asText()).isEqualTo(runId);
+        assertThat(metrics.path("status").asText()).isEqualTo("FAILED");
+        assertThat(metrics.path("RunsNotSucceeded").asInt()).as("what RunsNotSucceededAlarm counts").isEqualTo(1);
+        assertThat(metrics.path("Stack").asText()).isEqualTo("stack");
         RunRecord run = ledger.run(runId).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(ledger.items(runId)).allSatisfy(i -> assertThat(i.error()).hasValueSatisfying(e -> assertThat(e).contains("no progress")));
