@@ -31,7 +31,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * message codec, and the AWS SDK calls the handlers make (DynamoDB, SQS, SSM) on clients whose
  * HTTP client answers locally ({@link CannedHttpClient}): nothing is sent, no credentials are
  * resolved, no connection is opened, and nothing it builds is kept. Each step is best effort:
- * a failure only means less is warm.
+ * a failure only means less is warm. Nothing unique is kept either: the SDK draws an invocation
+ * id per request from the JDK's default SecureRandom (NativePRNG, which mixes in /dev/urandom on
+ * every call, so the restored copies still differ); Sluice's own run ids and clocks are taken
+ * when an event is handled.
  */
 final class Priming {
     private static final System.Logger LOG = System.getLogger(Priming.class.getName());
@@ -77,7 +80,8 @@ final class Priming {
         PreparedSync prepared = SyncSetup.prepare(new SpecLoader().load(List.of(file), Map.of()), ConnectorRegistry.builtIn());
         try {
             for (SelectedSource s : prepared.selectTables()) {
-                for (WorkItem item : Planner.plan(Run.start(s.prepared().name(), Instant.now()), s.prepared().source(), s.tables())) {
+                // a fixed id and time: nothing unique is made before the snapshot (run ids and clocks come after restore)
+                for (WorkItem item : Planner.plan(new Run("prime", s.prepared().name(), Instant.EPOCH), s.prepared().source(), s.tables())) {
                     String body = WorkMessages.encode(item);
                     WorkMessages.decode(body);
                     JsonNode event = LambdaJson.read(new java.io.ByteArrayInputStream(
