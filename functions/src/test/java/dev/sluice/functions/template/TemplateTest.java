@@ -24,7 +24,7 @@ class TemplateTest {
             "dev.sluice.functions.FinalizerHandler::handleRequest");
     private static final List<String> ENVIRONMENT = List.of("SLUICE_CONFIG", "SLUICE_RUNS_TABLE",
             "SLUICE_CURSORS_TABLE", "SLUICE_WORK_QUEUE_URL", "SLUICE_FINALIZE_QUEUE_URL",
-            "SLUICE_TIME_MARGIN_SECONDS", "SLUICE_STALL_MINUTES", "JAVA_TOOL_OPTIONS");
+            "SLUICE_TIME_MARGIN_SECONDS", "SLUICE_STALL_MINUTES", "SLUICE_MAX_RECEIVES", "SLUICE_METRICS_STACK", "JAVA_TOOL_OPTIONS");
 
     private static Template template;
     private static Map<String, JsonNode> functions;
