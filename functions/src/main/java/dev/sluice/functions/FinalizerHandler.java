@@ -33,7 +33,7 @@ public final class FinalizerHandler implements RequestStreamHandler {
     }
 
     public FinalizerHandler(Supplier<ServerlessContext> context) {
-        this(context, new RunMetrics(System.getenv().getOrDefault("SLUICE_METRICS_STACK", "sluice"), System.out));
+        this(context, RunMetrics.fromEnvironment(System.getenv()));
     }
 
     /** {@code metrics} receives a run's metrics when this handler ends it. */

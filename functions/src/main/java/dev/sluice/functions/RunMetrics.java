@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.engine.run.RunRecord;
 import dev.sluice.engine.run.RunState;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -23,6 +25,16 @@ public final class RunMetrics {
     public RunMetrics(String stack, PrintStream out) {
         this.stack = stack;
         this.out = out;
+    }
+
+    /**
+     * On Lambda (AWS_LAMBDA_FUNCTION_NAME set): lines to stdout, dimension Stack from
+     * SLUICE_METRICS_STACK. Elsewhere ({@code sluice sync --emulate-aws}, tests) nothing is
+     * written: there is no CloudWatch to read them and they would clutter the output.
+     */
+    public static RunMetrics fromEnvironment(Map<String, String> env) {
+        return new RunMetrics(env.getOrDefault("SLUICE_METRICS_STACK", "sluice"), env.containsKey("AWS_LAMBDA_FUNCTION_NAME")
+                ? System.out : new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** The EMF line of an ended run (its summary, when recorded, gives the failed tables). */

@@ -56,6 +56,23 @@ class ObservabilityTest {
     }
 
     @Test
+    void metricsAreWrittenOnLambdaOnly() {
+        java.io.PrintStream stdout = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Instant t = Instant.parse("2026-11-30T10:00:00Z");
+        RunRecord ended = new RunRecord(new Run("r", "s", t), RunState.SUCCEEDED, t, t, Optional.of(t), 1, 1, 1, Optional.empty());
+        try {
+            System.setOut(new PrintStream(out, true));
+            RunMetrics.fromEnvironment(java.util.Map.of()).emit(ended);
+            assertThat(out.size()).as("not on Lambda").isZero();
+            RunMetrics.fromEnvironment(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "SLUICE_METRICS_STACK", "st")).emit(ended);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(out.toString()).contains("\"Stack\":\"st\"");
+    }
+
+    @Test
     void anEndedRunWritesOneEmfLineWithItsMetrics() throws Exception {
         Instant start = Instant.parse("2026-11-30T10:00:00Z");
         RunRecord partial = new RunRecord(new Run("run-2", "shop", start), RunState.PARTIAL, start, start.plusSeconds(600),
