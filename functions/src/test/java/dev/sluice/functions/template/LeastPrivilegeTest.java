@@ -55,6 +55,26 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void theOtherRolesSamMakesOnlyInvokeTheFunctionOrReachTheScheduleDlq() {
+        JsonNode expanded = SamExpansion.expand(ProjectFiles.template(), Map.of());
+        java.util.Set<String> functionRoles = new java.util.TreeSet<>();
+        Roles roles = new Roles(expanded, Map.of());
+        FunctionActions.functions().forEach(fn -> functionRoles.add(roles.roleOf(fn)));
+        java.util.List<String> grants = new java.util.ArrayList<>();
+        expanded.path("Resources").fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::IAM::Role") && !functionRoles.contains(r.getKey())) {
+                assertThat(r.getValue().path("Properties").has("ManagedPolicyArns")).as(r.getKey()).isFalse();
+                r.getValue().path("Properties").path("Policies").forEach(p -> p.path("PolicyDocument").path("Statement").forEach(st ->
+                        grants.add(r.getKey() + " " + st.path("Action").asText() + " on " + st.path("Resource"))));
+            }
+        });
+        assertThat(grants).containsExactlyInAnyOrder(
+                "FinalizerFunctionSweepRole lambda:InvokeFunction on {\"Ref\":\"FinalizerFunctionAliaslive\"}",
+                "PlannerFunctionScheduledRole lambda:InvokeFunction on {\"Ref\":\"PlannerFunctionAliaslive\"}",
+                "PlannerFunctionScheduledRole sqs:SendMessage on {\"Fn::GetAtt\":[\"ScheduleDeadLetterQueue\",\"Arn\"]}");
+    }
+
+    @Test
     void configLocationAcceptsOnlyWhatCanBeGranted() {
         JsonNode parameter = Template.read(ProjectFiles.template()).section("Parameters").path("ConfigLocation");
         Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
