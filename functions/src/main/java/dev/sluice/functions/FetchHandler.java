@@ -63,6 +63,7 @@ public final class FetchHandler implements RequestStreamHandler {
         }
         Map<SqsRecords.Message, WorkItem> work = new LinkedHashMap<>();
         for (SqsRecords.Message m : messages.get()) {
+            LogFields.put("message_id", m.id());
             Optional<WorkItem> item = decode(m);
             if (item.isPresent()) {
                 work.put(m, item.get());
@@ -70,6 +71,7 @@ public final class FetchHandler implements RequestStreamHandler {
                 fail(batch, m, Duration.ZERO); // to the dead-letter queue after maxReceiveCount, without delay
             }
         }
+        LogFields.endItem();
         if (work.isEmpty()) {
             return batch.response();
         }
