@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (issue #4 item 8): the Lambda deployment jar and the fetch function's cold start.
-#   bench/serverless-cold-start.sh [RUNS]        # RUNS per JVM option set, default 5
-# Needs: `mvn -B -q install -DskipTests` done once (the shaded jar functions/target/sluice-functions.jar,
-# the modules in ~/.m2), node (dynalite, installed by npm on first use), PostgreSQL at
+#   bench/serverless-cold-start.sh [RUNS]        # RUNS per mode, default 5
+# Needs: `mvn -B -q package -DskipTests` (the shaded jar functions/target/sluice-functions.jar and
+# every module's target/classes; nothing is installed into ~/.m2), node (dynalite, installed by npm on first use), PostgreSQL at
 # $SLUICE_BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a database is
 # created and dropped).
 #
@@ -10,10 +10,10 @@
 #    no Netty, no Apache HTTP client, no Scala/Pekko (ElasticMQ's runtime), no SQLite.
 # 2. Cold start: for each measurement a FRESH JVM runs the real FetchHandler through its no-arg
 #    constructor on the deployment jar alone (plus the tiny ColdRunner class standing in for
-#    Lambda's runtime), on one work item of a run of 10 rows (test source -> PostgreSQL). Wall
-#    clock from just before the driver spawns the JVM to the handler's return. Alternates
-#    default JVM flags and -XX:TieredStopAtLevel=1; a warm-up pair first, not counted.
-#    No SnapStart, no CDS archive: on AWS, SnapStart would restore an initialized container.
+#    Lambda's runtime), on one work item of a run of 10 rows (test source -> PostgreSQL). Times
+#    JVM boot, init (the constructor: Lambda's INIT, what a SnapStart snapshot holds) and the
+#    first event apart. Alternates priming on (the default) and SLUICE_PRIME=off, with the fetch
+#    function's JVM flags; a warm-up pair first, not counted. No SnapStart restore, no CDS archive.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
@@ -22,7 +22,7 @@ jar="$root/functions/target/sluice-functions.jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-[ -f "$jar" ] || { echo "no $jar: run mvn -B -q install -DskipTests first" >&2; exit 1; }
+[ -f "$jar" ] || { echo "no $jar: run mvn -B -q package -DskipTests first" >&2; exit 1; }
 
 echo "== deployment jar: $jar"
 printf 'size: %d bytes (%.1f MiB); uncompressed %s bytes in %s files\n' "$(stat -c %s "$jar")" \
@@ -49,7 +49,8 @@ mvn -B -q -o -pl functions dependency:build-classpath -Dmdep.includeScope=test -
   || mvn -B -q -pl functions dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 mkdir -p "$work/runner"
 javac -d "$work/runner" -cp "$jar" bench/serverless/ColdRunner.java
-java -cp "functions/target/classes:$(cat "$work/cp.txt")" bench/serverless/ColdStartBench.java \
+reactor="$(ls -d "$root"/*/target/classes "$root"/connectors/*/target/classes "$root"/engine/target/test-classes 2>/dev/null | tr '\n' ':')"
+java -cp "functions/target/classes:$reactor$(cat "$work/cp.txt")" bench/serverless/ColdStartBench.java \
   "$jar" "$work/runner" "$runs" "$pg" "$work" 2> "$work/driver.err" || { tail -40 "$work/driver.err" >&2; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); emulators and PostgreSQL on this machine)"

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One cold fetch invocation in a fresh JVM, on the deployment jar alone:
+ * One cold fetch invocation in a fresh JVM, on the deployment jar alone (the handler's no-arg
+ * constructor, Lambda's INIT, timed apart from the first event it handles):
  *   java -cp functions/target/sluice-functions.jar:<dir with ColdRunner.class> ColdRunner event.json
  * Plays the part of Lambda's Java runtime: reads the SQS event, calls the real handler through
  * its no-arg constructor (which builds the container from the environment, as on Lambda), and
@@ -25,11 +26,13 @@ public final class ColdRunner {
         long mainAt = micros();
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FetchHandler().handleRequest(new ByteArrayInputStream(event), out, new BudgetContext(15 * 60_000L));
+        FetchHandler handler = new FetchHandler(); // Lambda's INIT: what a SnapStart snapshot holds
+        long initAt = micros();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new BudgetContext(15 * 60_000L));
         long doneAt = micros();
         // only now: the management classes cost time of their own
         long jvmStartMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("COLD main_us=" + mainAt + " done_us=" + doneAt + " jvm_start_ms=" + jvmStartMs
+        System.out.println("COLD main_us=" + mainAt + " init_us=" + initAt + " done_us=" + doneAt + " jvm_start_ms=" + jvmStartMs
                 + " response=" + out.toString(StandardCharsets.UTF_8));
     }
 

@@ -7,6 +7,7 @@ import dev.sluice.engine.serverless.ServerlessContext;
 import dev.sluice.functions.AwsServices;
 import dev.sluice.functions.Container;
 import dev.sluice.functions.FinalizerHandler;
+import dev.sluice.functions.RunMetrics;
 import dev.sluice.functions.PlannerHandler;
 import java.io.File;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * with the SDK's AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS). It then deletes the message
  * (as the event source mapping does) and finalizes the run so the next one may start.
  *   java -cp <functions test classpath> bench/serverless/ColdStartBench.java JAR RUNNER_DIR RUNS PG_SERVER_URL WORK_DIR
- * Runs alternate between the JVM option sets so that machine noise hits both alike.
+ * Runs alternate between the modes (priming on and off) so that machine noise hits both alike.
  */
 public final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +48,9 @@ public final class ColdStartBench {
         Path work = Path.of(args[4]);
         String base = server.substring(0, server.lastIndexOf('/') + 1);
         String database = "sluice_bench_cold_" + System.nanoTime();
-        List<Mode> modes = List.of(new Mode("default JVM flags", List.of()),
-                new Mode("-XX:TieredStopAtLevel=1", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1")));
+        // the fetch function's flags (FetchJavaToolOptions), with and without Container's priming
+        List<Mode> modes = List.of(new Mode("primed init (SLUICE_PRIME on, the default)", List.of("-XX:+TieredCompilation"), "on"),
+                new Mode("no priming (SLUICE_PRIME=off)", List.of("-XX:+TieredCompilation"), "off"));
         execute(base + "postgres", "CREATE DATABASE " + database);
         try (LocalAws aws = LocalAws.start()) {
             Path config = work.resolve("sluice.yml");
@@ -94,18 +96,18 @@ public final class ColdStartBench {
                     if (i > 0) {
                         results.get(mode).add(r);
                     }
-                    System.out.printf("%s run %d%s: spawn->main %.0f ms, main->handler returned %.0f ms, total %.0f ms%n",
-                            mode.name, i, i == 0 ? " (warm-up, not counted)" : "", r[0], r[1], r[0] + r[1]);
+                    System.out.printf("%s run %d%s: spawn->main %.0f ms, init (constructor) %.0f ms, first event %.0f ms, total %.0f ms%n",
+                            mode.name, i, i == 0 ? " (warm-up, not counted)" : "", r[0], r[1], r[2], r[3]);
                 }
             }
             System.out.println();
             System.out.printf("fresh JVM per measurement, %d runs each; java %s; wall clock from just before spawn%n",
                     runs, System.getProperty("java.version"));
-            System.out.println("| JVM options | spawn -> main() (JVM boot) min/median/max | main() -> first fetch event handled min/median/max | total cold start min/median/max |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| mode | JVM boot (spawn -> main) | init: new FetchHandler() | first event handled | total cold start |");
+            System.out.println("|---|---|---|---|---|");
             for (Mode mode : modes) {
                 List<double[]> rs = results.get(mode);
-                System.out.printf("| %s | %s | %s | %s |%n", mode.name, stats(rs, 0), stats(rs, 1), stats(rs, 2));
+                System.out.printf("| %s | %s | %s | %s | %s |%n", mode.name, stats(rs, 0), stats(rs, 1), stats(rs, 2), stats(rs, 3));
             }
             ctx.close();
         } finally {
@@ -113,10 +115,10 @@ public final class ColdStartBench {
         }
     }
 
-    record Mode(String name, List<String> options) {
+    record Mode(String name, List<String> options, String prime) {
     }
 
-    /** One cold invocation; {spawn->main ms, main->done ms, total ms}. */
+    /** One cold invocation; {spawn->main, main->constructed (init), constructed->done (first event), total} in ms. */
     private static double[] once(LocalAws aws, ServerlessContext ctx, Path work, String javaBin, String cp, Mode mode,
                                  Map<String, String> env) throws Exception {
         JsonNode started = EventSourceMapping.invoke(new PlannerHandler(() -> ctx), JSON.readTree("{}"),
@@ -138,6 +140,7 @@ public final class ColdStartBench {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
+        pb.environment().put("SLUICE_PRIME", mode.prime);
         long spawnUs = micros();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -146,18 +149,21 @@ public final class ColdStartBench {
         }
         String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst().orElseThrow();
         long mainUs = Long.parseLong(field(line, "main_us"));
+        long initUs = Long.parseLong(field(line, "init_us"));
         long doneUs = Long.parseLong(field(line, "done_us"));
         JsonNode response = JSON.readTree(line.substring(line.indexOf("response=") + "response=".length()));
         if (!response.path("batchItemFailures").isEmpty()) {
             throw new IllegalStateException("the fetch failed the message: " + response + "\n" + Files.readString(work.resolve("child.err")));
         }
         aws.sqs().deleteMessage(r -> r.queueUrl(aws.workQueue().url()).receiptHandle(messages.get(0).receiptHandle()));
-        int finalized = new EventSourceMapping(aws.sqs(), aws.finalizeQueue().url(), new FinalizerHandler(() -> ctx), 10,
+        int finalized = new EventSourceMapping(aws.sqs(), aws.finalizeQueue().url(), new FinalizerHandler(() -> ctx,
+                new RunMetrics("bench", new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))), 10,
                 () -> LocalContext.withTimeout(Duration.ofMinutes(1))).drain(5);
         if (finalized != 1) {
             throw new IllegalStateException("expected the run to be finalized once, finalizer invoked " + finalized + " times");
         }
-        return new double[] {(mainUs - spawnUs) / 1000.0, (doneUs - mainUs) / 1000.0, (doneUs - spawnUs) / 1000.0};
+        return new double[] {(mainUs - spawnUs) / 1000.0, (initUs - mainUs) / 1000.0, (doneUs - initUs) / 1000.0,
+                (doneUs - spawnUs) / 1000.0};
     }
 
     private static String field(String line, String name) {

@@ -33,6 +33,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     public ApiHandler() {
         this(Container::shared);
+        Container.init();
     }
 
     public ApiHandler(Supplier<ServerlessContext> context) {
@@ -41,12 +42,15 @@ public final class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) {
+        LogFields.clear();
+        LogFields.put("request_id", lambda.getAwsRequestId());
         LambdaJson.write(output, handle(LambdaJson.read(input)));
     }
 
     HttpResponse handle(JsonNode event) {
-        String method = event.path("requestContext").path("http").path("method").asText(event.path("httpMethod").asText(""));
-        String path = event.path("rawPath").asText(event.path("path").asText(""));
+        ApiRoute route = ApiRoute.of(event);
+        String method = route.method();
+        String path = route.path();
         if (method.isEmpty() || path.isEmpty()) {
             return HttpResponse.error(400, "not an API Gateway request");
         }
@@ -92,6 +96,7 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     private HttpResponse show(String id) {
+        LogFields.put("run_id", id);
         ServerlessContext ctx = context.get();
         Optional<RunRecord> run = ctx.ledger().run(id);
         if (run.isEmpty()) {

@@ -34,6 +34,7 @@ public final class FetchHandler implements RequestStreamHandler {
 
     public FetchHandler() {
         this(Container::shared, Container::redelivery);
+        Container.init();
     }
 
     /** Messages handed back wait for the queue's visibility timeout. */
@@ -48,6 +49,8 @@ public final class FetchHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) {
+        LogFields.clear();
+        LogFields.put("request_id", lambda.getAwsRequestId());
         LambdaJson.write(output, handle(LambdaJson.read(input), lambda));
     }
 
@@ -60,6 +63,7 @@ public final class FetchHandler implements RequestStreamHandler {
         }
         Map<SqsRecords.Message, WorkItem> work = new LinkedHashMap<>();
         for (SqsRecords.Message m : messages.get()) {
+            LogFields.put("message_id", m.id());
             Optional<WorkItem> item = decode(m);
             if (item.isPresent()) {
                 work.put(m, item.get());
@@ -67,6 +71,7 @@ public final class FetchHandler implements RequestStreamHandler {
                 fail(batch, m, Duration.ZERO); // to the dead-letter queue after maxReceiveCount, without delay
             }
         }
+        LogFields.endItem();
         if (work.isEmpty()) {
             return batch.response();
         }
@@ -81,11 +86,15 @@ public final class FetchHandler implements RequestStreamHandler {
         Supplier<Duration> remaining = () -> Duration.ofMillis(lambda.getRemainingTimeInMillis());
         for (Map.Entry<SqsRecords.Message, WorkItem> e : work.entrySet()) {
             SqsRecords.Message m = e.getKey();
+            WorkItem item = e.getValue();
+            LogFields.item(item.runId(), item.sourceName(), item.table(), item.key());
+            LogFields.put("message_id", m.id());
             if (remaining.get().compareTo(ctx.settings().timeMargin()) < 0) {
                 fail(batch, m, Duration.ZERO); // no time left to start it: the next invocation takes it
-            } else if (!run(ctx, m, e.getValue(), lambda.getAwsRequestId(), remaining)) {
+            } else if (!run(ctx, m, item, lambda.getAwsRequestId(), remaining)) {
                 fail(batch, m, Redelivery.backoff(m.receiveCount()));
             }
+            LogFields.endItem();
         }
         return batch.response();
     }

@@ -25,17 +25,27 @@ public final class FinalizerHandler implements RequestStreamHandler {
     private static final System.Logger LOG = System.getLogger(FinalizerHandler.class.getName());
 
     private final Supplier<ServerlessContext> context;
+    private final RunMetrics metrics;
 
     public FinalizerHandler() {
         this(Container::shared);
+        Container.init();
     }
 
     public FinalizerHandler(Supplier<ServerlessContext> context) {
+        this(context, RunMetrics.fromEnvironment(System.getenv()));
+    }
+
+    /** {@code metrics} receives a run's metrics when this handler ends it. */
+    public FinalizerHandler(Supplier<ServerlessContext> context, RunMetrics metrics) {
         this.context = context;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) {
+        LogFields.clear();
+        LogFields.put("request_id", lambda.getAwsRequestId());
         LambdaJson.write(output, handle(LambdaJson.read(input), lambda));
     }
 
@@ -45,8 +55,10 @@ public final class FinalizerHandler implements RequestStreamHandler {
             return finalizeRuns(messages.get(), lambda.getAwsRequestId());
         }
         if (ScheduledEvents.isScheduled(event)) {
-            List<String> closed = new RunFinalizer(context.get()).sweep(lambda.getAwsRequestId());
+            ServerlessContext ctx = context.get();
+            List<String> closed = new RunFinalizer(ctx).sweep(lambda.getAwsRequestId());
             LOG.log(System.Logger.Level.INFO, "sweep: closed " + closed.size() + " overdue run(s) " + closed);
+            closed.forEach(id -> ctx.ledger().run(id).ifPresent(metrics::emit));
             return Map.of("closed", closed);
         }
         LOG.log(System.Logger.Level.ERROR, "finalizer: the event is neither an SQS event nor a scheduled event; nothing to do");
@@ -65,9 +77,13 @@ public final class FinalizerHandler implements RequestStreamHandler {
         }
         for (SqsRecords.Message m : messages) {
             try {
+                LogFields.put("message_id", m.id());
                 if (WorkMessages.decode(m.body()) instanceof WorkMessage.Finalize f) {
-                    new RunFinalizer(ctx).finalizeRun(f.runId(), requestId + "/" + m.id()).ifPresent(report ->
-                            LOG.log(System.Logger.Level.INFO, "run " + f.runId() + " finalized: " + report.status()));
+                    LogFields.put("run_id", f.runId());
+                    new RunFinalizer(ctx).finalizeRun(f.runId(), requestId + "/" + m.id()).ifPresent(report -> {
+                        LOG.log(System.Logger.Level.INFO, "run " + f.runId() + " finalized: " + report.status());
+                        ctx.ledger().run(f.runId()).ifPresent(metrics::emit);
+                    });
                 } else {
                     LOG.log(System.Logger.Level.ERROR, "finalizer: message " + m.id() + " is a work item on the finalize queue;"
                             + " it returns to the queue and reaches the dead-letter queue");
@@ -80,6 +96,7 @@ public final class FinalizerHandler implements RequestStreamHandler {
                 LOG.log(System.Logger.Level.ERROR, "finalizer: message " + m.id() + " failed: " + e, e);
                 batch.fail(m);
             }
+            LogFields.endItem();
         }
         return batch.response();
     }

@@ -26,6 +26,7 @@ public final class PlannerHandler implements RequestStreamHandler {
 
     public PlannerHandler() {
         this(Container::shared);
+        Container.init();
     }
 
     public PlannerHandler(Supplier<ServerlessContext> context) {
@@ -34,6 +35,8 @@ public final class PlannerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) {
+        LogFields.clear();
+        LogFields.put("request_id", lambda.getAwsRequestId());
         LambdaJson.write(output, handle(LambdaJson.read(input)));
     }
 
@@ -57,6 +60,8 @@ public final class PlannerHandler implements RequestStreamHandler {
     static Map<String, Object> describe(StartOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", o.source());
+        LogFields.put("source", o.source());
+        LogFields.put("run_id", o.runId().or(o::activeRunId).orElse(null));
         if (o.started()) {
             m.put("run_id", o.runId().get());
             m.put("items", o.items());

@@ -18,6 +18,7 @@ import dev.sluice.engine.sync.SyncSetup;
 import dev.sluice.functions.ApiHandler;
 import dev.sluice.functions.FetchHandler;
 import dev.sluice.functions.FinalizerHandler;
+import dev.sluice.functions.RunMetrics;
 import dev.sluice.functions.PlannerHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -196,6 +197,21 @@ class HandlerEventsTest {
     }
 
     @Test
+    void aNamedStageRoutesOnTheRouteKeyNotTheRawPath() {
+        JsonNode unknown = Invoke.file(new ApiHandler(context), event("api-get-sync-named-stage.json"));
+        assertThat(unknown.path("statusCode").asInt()).as(unknown.toString()).isEqualTo(404);
+        assertThat(Invoke.body(unknown).path("error").asText()).isEqualTo("no run " + SAMPLE_RUN_ID);
+
+        String runId = Invoke.body(Invoke.file(new ApiHandler(context), event("api-post-sync.json"))).path("runs").get(0).path("run_id").asText();
+        ObjectNode named = (ObjectNode) Invoke.read(event("api-get-sync-named-stage.json"));
+        named.put("rawPath", "/prod/syncs/" + runId);
+        ((ObjectNode) named.path("pathParameters")).put("id", runId);
+        JsonNode found = Invoke.json(new ApiHandler(context), named);
+        assertThat(found.path("statusCode").asInt()).as(found.toString()).isEqualTo(200);
+        assertThat(Invoke.body(found).path("id").asText()).isEqualTo(runId);
+    }
+
+    @Test
     void getSyncAnswers404ForTheSampleIdAnd200WithPerTableItemsForARealOne() {
         JsonNode unknown = Invoke.file(new ApiHandler(context), event("api-get-sync.json"));
         assertThat(unknown.path("statusCode").asInt()).as(unknown.toString()).isEqualTo(404);
@@ -269,8 +285,16 @@ class HandlerEventsTest {
         // the work message is lost; two hours later (past the 30 minutes' stall) the sweep closes the run
         Supplier<ServerlessContext> later = contextWith(ServerlessSettings.defaults()
                 .withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(2))));
-        JsonNode swept = Invoke.file(new FinalizerHandler(later), event("sweep.json"));
+        java.io.ByteArrayOutputStream emf = new java.io.ByteArrayOutputStream();
+        JsonNode swept = Invoke.file(new FinalizerHandler(later, new RunMetrics("stack", new java.io.PrintStream(emf, true))),
+                event("sweep.json"));
         assertThat(swept.path("closed")).extracting(JsonNode::asText).containsExactly(runId);
+        JsonNode metrics = Invoke.read(emf.toString(StandardCharsets.UTF_8));
+        assertThat(metrics.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("Sluice");
+        assertThat(metrics.path("run_id").asText()).isEqualTo(runId);
+        assertThat(metrics.path("status").asText()).isEqualTo("FAILED");
+        assertThat(metrics.path("RunsNotSucceeded").asInt()).as("what RunsNotSucceededAlarm counts").isEqualTo(1);
+        assertThat(metrics.path("Stack").asText()).isEqualTo("stack");
         RunRecord run = ledger.run(runId).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(ledger.items(runId)).allSatisfy(i -> assertThat(i.error()).hasValueSatisfying(e -> assertThat(e).contains("no progress")));
@@ -488,9 +512,9 @@ class HandlerEventsTest {
     }
 
     @Test
-    void aRestApiV1RequestIsRoutedByHttpMethodAndPath() throws IOException {
+    void aRestApiV1RequestIsRoutedByHttpMethodAndResource() throws IOException {
         ObjectNode v1 = (ObjectNode) Invoke.read(Invoke.conformanceEvents().resolve("apigw-v1-rest-proxy.aws-lambda-java-libs.json"));
-        v1.put("path", "/syncs");
+        v1.put("resource", "/syncs"); // the matched resource; path is the request's (/my/path in the sample)
         JsonNode response = Invoke.json(new ApiHandler(context), v1);
         assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
         assertThat(Invoke.body(response).path("runs").isArray()).isTrue();

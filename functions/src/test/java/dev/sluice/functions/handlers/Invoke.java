@@ -55,6 +55,14 @@ final class Invoke {
         }
     }
 
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode read(Path file) {
         try {
             return JSON.readTree(file.toFile());

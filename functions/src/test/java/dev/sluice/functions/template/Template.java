@@ -113,7 +113,31 @@ final class Template {
                     out.add(v.asLong());
                 }
             }
+            p.path("AllowedValues").forEach(v -> out.add(v.asLong()));
         });
+        return out;
+    }
+
+    /**
+     * A queue's visibility timeout for each value its consumer's timeout can take: a literal
+     * visibility holds for every timeout; {@code !FindInMap [M, !Ref Timeout, attr]} gives the
+     * mapping's value under each allowed value of the timeout parameter. Empty when neither.
+     */
+    Map<Long, Long> visibilityByTimeout(JsonNode visibility, JsonNode timeout) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        List<Long> timeouts = possibleNumbers(timeout);
+        List<Long> literal = possibleNumbers(visibility);
+        if (!literal.isEmpty()) {
+            timeouts.forEach(t -> out.put(t, java.util.Collections.min(literal)));
+            return out;
+        }
+        JsonNode find = visibility.path("Fn::FindInMap");
+        if (find.isArray() && refName(find.get(1)).equals(refName(timeout)) && refName(timeout).isPresent()) {
+            for (Long t : timeouts) {
+                JsonNode v = section("Mappings").path(find.get(0).asText()).path(Long.toString(t)).path(find.get(2).asText());
+                out.put(t, v.isNumber() ? v.asLong() : -1L);
+            }
+        }
         return out;
     }
 
