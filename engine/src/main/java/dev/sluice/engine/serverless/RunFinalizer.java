@@ -60,7 +60,7 @@ public final class RunFinalizer {
             LOG.log(System.Logger.Level.ERROR, "run {0}: source {1} is no longer in the config; nothing deleted",
                     runId, run.run().sourceName());
         } else {
-            SelectedSource s = ServerlessContext.narrow(source.get(), tables);
+            SelectedSource s = items.size() < run.itemsTotal() ? source.get() : ServerlessContext.narrow(source.get(), tables);
             report = Finalizer.finish(run.run(), s.prepared().spec().path(), s.tables(), ctx.targets(s.prepared().name()),
                     outcomes, Duration.between(run.startedAt(), now), ctx.settings().retry());
             for (PreparedDestination d : s.prepared().destinations()) {

@@ -23,8 +23,12 @@ public final class MemoryRunLedger implements RunLedger {
     private final Map<String, RunEntry> runs = new HashMap<>();
     private final Map<String, String> leases = new HashMap<>();
     private final Map<String, Instant> leaseHold = new HashMap<>();
+    private volatile boolean failStartAfterLease;
+
     /** For tests: {@link #start} dies after taking the lease, before writing anything else. */
-    volatile boolean failStartAfterLease;
+    public void failStartAfterLease(boolean fail) {
+        failStartAfterLease = fail;
+    }
 
     @Override
     public synchronized Optional<String> active(String source, Instant now) {
@@ -82,7 +86,10 @@ public final class MemoryRunLedger implements RunLedger {
         }
         leases.put(source, run.id());
         leaseHold.put(source, run.deadline());
-        if (!runs.containsKey(run.id()) && !failStartAfterLease) {
+        if (failStartAfterLease) {
+            throw new IllegalStateException("injected: the start died after taking the lease");
+        }
+        if (!runs.containsKey(run.id())) {
             RunEntry entry = new RunEntry(run);
             items.forEach(i -> entry.items.put(i.key(), new ItemEntry(ItemRecord.planned(i))));
             runs.put(run.id(), entry);
