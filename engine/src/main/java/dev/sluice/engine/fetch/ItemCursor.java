@@ -9,8 +9,9 @@ import java.util.OptionalLong;
  * The stored cursor of an incremental work item and the value waiting to be committed.
  * Commits are compare-and-set on the version read, under the engine's retry. With a
  * {@link PositionedStateStore} each value carries the position of the page that produced it,
- * so a retried write that landed counts as written and a replayed page never moves the
- * cursor back (DESIGN.md invariant 3); the loser of a real race stops the item.
+ * so a replayed page never moves the cursor back (DESIGN.md invariant 3). With any store, a
+ * retried write that already landed (the value this commit writes, at the version it writes)
+ * counts as written; the loser of a real race stops the item.
  */
 final class ItemCursor {
     private final StateStore store;
@@ -71,11 +72,23 @@ final class ItemCursor {
                 case CONFLICT -> throw new CursorConflictException(key);
             }
         } else {
-            if (!retry.call("commit of the cursor of " + key, () -> store.compareAndSet(key, version, value))) {
+            OptionalLong expected = version;
+            if (!retry.call("commit of the cursor of " + key, () -> store.compareAndSet(key, expected, value))
+                    && !landed(expected, value)) {
                 throw new CursorConflictException(key);
             }
             version = OptionalLong.of(version.orElse(0) + 1);
         }
         committed = pending;
+    }
+
+    /**
+     * Whether the store already holds {@code value} at the version this commit writes: an
+     * earlier attempt of this very commit landed before its answer was lost, and the retry
+     * lost to it. Counts as written (one rule for every store, positioned or not).
+     */
+    private boolean landed(OptionalLong expected, String value) {
+        return retry.call("read of the cursor of " + key, () -> store.get(key))
+                .filter(e -> e.version() == expected.orElse(0) + 1 && e.value().equals(value)).isPresent();
     }
 }
