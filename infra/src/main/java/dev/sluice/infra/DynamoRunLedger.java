@@ -174,7 +174,9 @@ public final class DynamoRunLedger implements RunLedger {
             return false;
         }
         boolean complete = counter.count(run.get(), stored.get());
-        runWrites.extend(item.runId(), deadline);
+        if (Attrs.instant(run.get(), LedgerCodec.DEADLINE).orElse(Instant.MIN).isBefore(deadline)) {
+            runWrites.extend(item.runId(), deadline); // usually not: the claim moved it further
+        }
         return complete;
     }
 
