@@ -128,7 +128,7 @@ public final class DynamoRunLedger implements RunLedger {
         }
         Instant holdUntil = Attrs.instant(item, LedgerCodec.HOLD_UNTIL).orElse(Instant.MIN);
         if (message.sequence() < awaited) {
-            boolean free = LedgerCodec.holder(item).isEmpty() || !holdUntil.isAfter(now);
+            boolean free = !holdUntil.isAfter(now);
             return new Claim(Claim.Verdict.STALE, free ? Optional.of(r.current()) : Optional.empty());
         }
         return message.sequence() > awaited ? Claim.of(Claim.Verdict.UNKNOWN) : Claim.busyUntil(holdUntil);
@@ -150,7 +150,7 @@ public final class DynamoRunLedger implements RunLedger {
             throw new IllegalArgumentException("message " + next.sequence() + " of " + next.key()
                     + " does not continue message " + from.sequence() + " of " + from.key());
         }
-        if (!writes.advance(from, next, claimant, progress)) {
+        if (!writes.advance(from, next, claimant, progress, deadline)) {
             return false;
         }
         runWrites.extend(from.runId(), deadline);

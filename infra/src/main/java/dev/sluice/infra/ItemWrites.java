@@ -7,6 +7,7 @@ import dev.sluice.engine.plan.WorkItem;
 import dev.sluice.engine.run.ItemRecord;
 import dev.sluice.engine.run.ItemState;
 import dev.sluice.engine.run.Progress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,15 +78,19 @@ final class ItemWrites {
         update(message, remove, cond, e);
     }
 
-    /** Moves the item from {@code from} to {@code next}, adding progress and releasing it: false if not held. */
-    boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress) {
+    /**
+     * Moves the item from {@code from} to {@code next}, adding progress and releasing it, with
+     * {@code next} reserved for its own delivery until {@code reservedUntil}: false if not held.
+     */
+    boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress, Instant reservedUntil) {
         Optional<Map<String, AttributeValue>> old = held(from, claimant, false);
         if (old.isEmpty()) {
             return false;
         }
         Expr e = new Expr();
-        StringBuilder set = new StringBuilder("SET ").append(e.eq(LedgerCodec.SEQUENCE, n(next.sequence())));
-        String remove = " REMOVE " + e.n(LedgerCodec.HOLDER) + ", " + e.n(LedgerCodec.HOLD_UNTIL);
+        StringBuilder set = new StringBuilder("SET ").append(e.eq(LedgerCodec.SEQUENCE, n(next.sequence())))
+                .append(", ").append(e.eq(LedgerCodec.HOLD_UNTIL, Attrs.time(reservedUntil)));
+        String remove = " REMOVE " + e.n(LedgerCodec.HOLDER);
         if (next.resumeToken().isPresent()) {
             set.append(", ").append(e.eq(LedgerCodec.RESUME_TOKEN, s(next.resumeToken().get())));
         } else {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The ledger's answer to a work item message: run it, or why not.
  *
  * @param resend for {@link Verdict#STALE}: the message the item is waiting for, when nobody
- *               holds it (its sending may have been lost); sending it again is harmless
+ *               holds it and it is past its reservation (its sending may have been lost);
+ *               sending it again is harmless
  * @param heldUntil for {@link Verdict#BUSY}: when the holder's claim expires
  */
 public record Claim(Verdict verdict, Optional<WorkItem> resend, Optional<Instant> heldUntil) {

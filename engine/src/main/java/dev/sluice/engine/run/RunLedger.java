@@ -52,7 +52,9 @@ public interface RunLedger {
     /**
      * The claimant stopped {@code from} after some pages: the item now waits for {@code next}
      * (sequence + 1), the claim is released, progress added and the run's deadline moved to
-     * {@code deadline} unless later. False when the claimant no longer holds
+     * {@code deadline} unless later. Until {@code deadline}, a stale message of the item does
+     * not ask to re-send {@code next} (the caller sends it now; a duplicate of {@code from}
+     * arriving late must not double it); after, it does, in case its sending was lost. False when the claimant no longer holds
      * {@code from} (its hold expired and someone else took it): the caller must not send
      * {@code next}.
      */

@@ -109,7 +109,7 @@ public final class MemoryRunLedger implements RunLedger {
             return Claim.of(message.sequence() == current.sequence() ? Claim.Verdict.ENDED : Claim.Verdict.STALE);
         }
         if (message.sequence() < current.sequence()) {
-            boolean free = item.holder == null || !item.holdUntil.isAfter(now);
+            boolean free = !item.holdUntil.isAfter(now);
             return new Claim(Claim.Verdict.STALE, free ? Optional.of(current) : Optional.empty());
         }
         if (message.sequence() > current.sequence()) {
@@ -142,7 +142,7 @@ public final class MemoryRunLedger implements RunLedger {
         ItemRecord r = item.record;
         item.record = LedgerChecks.add(new ItemRecord(next, r.state(), r.rows(), r.pages(), r.error(), r.busy()), progress);
         item.holder = null;
-        item.holdUntil = Instant.MIN;
+        item.holdUntil = deadline;
         RunEntry run = runs.get(from.runId());
         run.record = LedgerChecks.withProgress(run.record, 0, LedgerChecks.later(run.record.deadline(), deadline), run.ended.size());
         return true;

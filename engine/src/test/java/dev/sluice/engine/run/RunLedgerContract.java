@@ -101,7 +101,9 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
         assertThat(claim(m0, "a", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
         assertThat(ledger.advance(m0, m1, "a", Progress.NONE, T0.plus(STALL))).isTrue();
         assertThat(itemRecord(run, "users").current()).isEqualTo(m1);
-        assertThat(claim(m0, "b", T0.plusSeconds(1))).isEqualTo(new Claim(Claim.Verdict.STALE, Optional.of(m1)));
+        assertThat(claim(m0, "b", T0.plusSeconds(1))).as("m1 was just sent").isEqualTo(Claim.of(Claim.Verdict.STALE));
+        assertThat(claim(m0, "b", T0.plus(STALL).plusSeconds(1))).as("m1 may be lost")
+                .isEqualTo(new Claim(Claim.Verdict.STALE, Optional.of(m1)));
         assertThat(claim(m1, "c", T0.plusSeconds(2)).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
         assertThat(claim(m0, "b", T0.plusSeconds(3))).as("m1 is held").isEqualTo(Claim.of(Claim.Verdict.STALE));
         assertThat(claim(m1.continueFrom("future"), "d", T0.plusSeconds(3)).verdict()).isEqualTo(Claim.Verdict.UNKNOWN);
