@@ -2,6 +2,7 @@ package dev.sluice.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.fetch.PositionedStateStore;
 import dev.sluice.infra.DynamoCursorStore;
 import dev.sluice.spi.Destination;
 import dev.sluice.spi.StateEntry;
@@ -84,5 +85,31 @@ class DynamoCursorStoreIT extends StateStoreConformance {
         assertThat(s.compareAndSet("t#p1", OptionalLong.empty(), "old")).isFalse();
         assertThat(s.get("t#p1")).contains(new StateEntry("t#p1", "v3", 3));
         assertThat(store("other-source").get("t#p1")).isEmpty();
+    }
+
+    @Test
+    void aRetriedWriteThatLandedCountsAsWrittenButAnotherValueLoses() {
+        DynamoCursorStore s = store("src");
+        assertThat(s.compareAndSet("t", OptionalLong.empty(), "v1")).isTrue();
+        assertThat(s.compareAndSet("t", OptionalLong.empty(), "v1")).as("the retry of the first write").isTrue();
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "v2")).isTrue();
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "v2")).as("the retry of a write that landed").isTrue();
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "other")).isFalse();
+        assertThat(s.get("t")).contains(new StateEntry("t", "v2", 2));
+    }
+
+    @Test
+    void aPositionedWriteBehindTheStoredPositionChangesNothingAndIsToldApart() {
+        DynamoCursorStore s = store("src");
+        assertThat(s.compareAndSet("t", OptionalLong.empty(), "c5", "run1/5")).isEqualTo(PositionedStateStore.Write.WRITTEN);
+        assertThat(s.compareAndSet("t", OptionalLong.empty(), "c5", "run1/5")).as("retry").isEqualTo(PositionedStateStore.Write.WRITTEN);
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "c3", "run1/3")).as("a replayed page")
+                .isEqualTo(PositionedStateStore.Write.BEHIND);
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "c5", "run1/5")).isEqualTo(PositionedStateStore.Write.BEHIND);
+        assertThat(s.get("t")).contains(new StateEntry("t", "c5", 1));
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "c6", "run1/6")).isEqualTo(PositionedStateStore.Write.WRITTEN);
+        assertThat(s.compareAndSet("t", OptionalLong.of(1), "x", "run1/7")).as("another writer moved it")
+                .isEqualTo(PositionedStateStore.Write.CONFLICT);
+        assertThat(s.get("t")).contains(new StateEntry("t", "c6", 2));
     }
 }

@@ -113,7 +113,7 @@ public final class Container {
         PreparedSync prepared = SyncSetup.prepare(new SpecLoader().load(config.files(), config.variables()), ConnectorRegistry.builtIn());
         String cursors = e.required(FunctionEnv.CURSORS_TABLE);
         ServerlessSettings settings = ServerlessSettings.defaults().withTimeMargin(e.timeMargin()).withStall(e.stall())
-                .withMaxReceives(e.maxReceives());
+                .withMaxReceives(e.maxReceives()).withQueueTimes(e.fetchTimeout(), e.visibilityTimeout());
         return new ServerlessContext(prepared,
                 new DynamoRunLedger(clients.dynamo(), e.required(FunctionEnv.RUNS_TABLE)),
                 new SqsWorkQueue(clients.sqs(), e.required(FunctionEnv.WORK_QUEUE_URL), e.required(FunctionEnv.FINALIZE_QUEUE_URL)),

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * The fetch function, on the work queue: runs each work item until it is done or the
  * invocation's remaining time falls under the margin (then the continuation is on the queue).
  * Returns an {@code SQSBatchResponse}: a message fails (and comes back, or reaches the DLQ) when
- * its failure is transient or it is malformed or foreign; duplicates and stale sequences are
- * dropped; items whose failure retrying cannot fix end FAILED and their message is done.
+ * its failure is transient or it is malformed or foreign, or it is a duplicate another handler
+ * holds (it comes back when that hold ends); stale sequences are dropped; items whose failure retrying cannot fix end FAILED and their message is done.
  */
 public final class FetchHandler implements RequestStreamHandler {
     private static final System.Logger LOG = System.getLogger(FetchHandler.class.getName());
@@ -91,8 +91,8 @@ public final class FetchHandler implements RequestStreamHandler {
             LogFields.put("message_id", m.id());
             if (remaining.get().compareTo(ctx.settings().timeMargin()) < 0) {
                 fail(batch, m, Duration.ZERO); // no time left to start it: the next invocation takes it
-            } else if (!run(ctx, m, item, lambda.getAwsRequestId(), remaining)) {
-                fail(batch, m, Redelivery.backoff(m.receiveCount()));
+            } else {
+                run(ctx, m, item, lambda.getAwsRequestId(), remaining).ifPresent(after -> fail(batch, m, after));
             }
             LogFields.endItem();
         }
@@ -124,17 +124,20 @@ public final class FetchHandler implements RequestStreamHandler {
         return Optional.empty();
     }
 
-    /** False when the message must come back (a transient failure). */
-    private static boolean run(ServerlessContext ctx, SqsRecords.Message m, WorkItem item, String requestId,
-                               Supplier<Duration> remaining) {
+    /**
+     * When the message must come back (a transient failure: after the backoff; a duplicate
+     * another handler holds: when its hold ends); empty when it is done with.
+     */
+    private static Optional<Duration> run(ServerlessContext ctx, SqsRecords.Message m, WorkItem item, String requestId,
+                                          Supplier<Duration> remaining) {
         try {
             FetchResult r = new ItemHandler(ctx).handle(item, requestId + "/" + m.id(), remaining, m.receiveCount());
             LOG.log(System.Logger.Level.INFO, "fetch: " + item.key() + " of run " + item.runId()
                     + " (sequence " + item.sequence() + "): " + r.kind() + (r.detail().isEmpty() ? "" : ": " + r.detail()));
-            return !r.redeliver();
+            return r.redeliver() ? Optional.of(r.comeBackAfter().orElse(Redelivery.backoff(m.receiveCount()))) : Optional.empty();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "fetch: message " + m.id() + " failed: " + e, e);
-            return false;
+            return Optional.of(Redelivery.backoff(m.receiveCount()));
         }
     }
 }

@@ -15,6 +15,8 @@ record FunctionEnv(Map<String, String> env) {
     static final String STALL_MINUTES = "SLUICE_STALL_MINUTES";
     static final String DB_SECRET_ARN = "SLUICE_DB_SECRET_ARN";
     static final String MAX_RECEIVES = "SLUICE_MAX_RECEIVES";
+    static final String FETCH_TIMEOUT_SECONDS = "SLUICE_FETCH_TIMEOUT_SECONDS";
+    static final String VISIBILITY_TIMEOUT_SECONDS = "SLUICE_VISIBILITY_TIMEOUT_SECONDS";
 
     String required(String name) {
         String v = env.get(name);
@@ -39,6 +41,16 @@ record FunctionEnv(Map<String, String> env) {
     /** The work queue's maxReceiveCount: the delivery after which a transient failure ends the item. */
     int maxReceives() {
         return (int) number(MAX_RECEIVES, 5);
+    }
+
+    /** The fetch function's timeout (template.yaml's FetchTimeout). */
+    Duration fetchTimeout() {
+        return Duration.ofSeconds(number(FETCH_TIMEOUT_SECONDS, 900));
+    }
+
+    /** The work queue's visibility timeout (template.yaml's, six times the fetch timeout). */
+    Duration visibilityTimeout() {
+        return Duration.ofSeconds(number(VISIBILITY_TIMEOUT_SECONDS, 5400));
     }
 
     private long number(String name, long defaultValue) {

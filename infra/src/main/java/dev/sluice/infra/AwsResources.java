@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS resources Sluice's serverless flow uses, as template.yaml declares them: the runs
- * table ({@code pk}/{@code sk}, GSI {@code recent} on {@code kind}/{@code started_at}, TTL on
- * {@code expires_at}), the cursors table ({@code pk}/{@code sk}), and the work and finalize
+ * table ({@code pk}/{@code sk}, GSI {@code recent} on {@code kind}/{@code started_at}
+ * projecting {@link #RECENT_ATTRIBUTES}, TTL on {@code expires_at}), the cursors table ({@code pk}/{@code sk}), and the work and finalize
  * queues, each with a dead-letter queue after {@value #MAX_RECEIVE_COUNT} receives. The
  * create methods are for emulators and tests; on AWS, SAM creates the resources.
  */
@@ -28,6 +28,12 @@ public final class AwsResources {
     public static final String KIND = "kind";
     public static final String STARTED_AT = "started_at";
     public static final String EXPIRES_AT = "expires_at";
+    /**
+     * What the {@code recent} index projects besides its keys: what run listings and the sweep
+     * read ({@code RunRecord} without its summary), so that index writes stay small.
+     */
+    public static final java.util.List<String> RECENT_ATTRIBUTES = java.util.List.of("run_id", "source", "sync_time", "state",
+            "deadline", "ended_at", "items_total", "ended_count", "rows");
     public static final int MAX_RECEIVE_COUNT = 5;
     public static final String DLQ_SUFFIX = "-dlq";
 
@@ -47,7 +53,8 @@ public final class AwsResources {
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(RECENT_INDEX)
                         .keySchema(key(KIND, KeyType.HASH), key(STARTED_AT, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(RECENT_ATTRIBUTES).build()).build()));
         db.waiter().waitUntilTableExists(b -> b.tableName(name));
         enableTtl(db, name);
     }

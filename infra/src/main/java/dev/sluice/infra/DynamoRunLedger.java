@@ -15,24 +15,25 @@ import dev.sluice.engine.run.StartResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The {@link RunLedger} in DynamoDB, built on single-item conditional writes only (no
  * transactions, so it runs on dynalite too). A claim, continuation or end is conditional on
- * the item's (state, sequence, holder); an item's end is counted on the run record by
- * {@code ADD ended_items :key} under {@code NOT contains(ended_items, :key)}, so a retry after
- * a crash re-applies harmlessly and exactly one call sees the set complete. Work item writes
- * and end counting: {@link ItemWrites}; the lease: {@link SourceLease}; reads: {@link LedgerReads}.
- * Ended runs and items get {@code expires_at} (TTL) after the retention.
+ * the item's (state, sequence, holder); ends are counted in small groups ({@link EndCounter}),
+ * so the run item stays a few hundred bytes however many items the run has. The run's
+ * deadline only moves later ({@link RunWrites}). Item writes: {@link ItemWrites}; the lease:
+ * {@link SourceLease}; reads: {@link LedgerReads}. Ended runs, and all items, get
+ * {@code expires_at} (TTL) after the retention.
  */
 public final class DynamoRunLedger implements RunLedger {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -42,6 +43,8 @@ public final class DynamoRunLedger implements RunLedger {
     private final LedgerReads reads;
     private final SourceLease lease;
     private final ItemWrites writes;
+    private final RunWrites runWrites;
+    private final EndCounter counter;
     private final Duration retention;
     private final Clock clock;
 
@@ -53,6 +56,8 @@ public final class DynamoRunLedger implements RunLedger {
         this.reads = new LedgerReads(db, table);
         this.lease = new SourceLease(db, table);
         this.writes = new ItemWrites(db, table, reads, this::expiresAt);
+        this.runWrites = new RunWrites(db, table, this::expiresAt);
+        this.counter = new EndCounter(db, table, reads);
     }
 
     public DynamoRunLedger(DynamoDbClient db, String table) {
@@ -69,16 +74,25 @@ public final class DynamoRunLedger implements RunLedger {
         if (active.isPresent()) {
             return StartResult.refused(active.get());
         }
-        Expr e = new Expr();
-        String absent = "attribute_not_exists(" + e.n(AwsResources.PK) + ")";
-        try {
-            db.putItem(b -> b.tableName(table).item(LedgerCodec.encodeRun(run)).conditionExpression(absent)
-                    .expressionAttributeNames(e.names()));
-        } catch (ConditionalCheckFailedException recorded) {
+        if (reads.runItem(run.id()).isPresent()) {
             return StartResult.ok();
         }
         writes.putPlanned(items);
+        Map<String, AttributeValue> record = new HashMap<>(LedgerCodec.encodeRun(run));
+        record.put(LedgerCodec.GROUP_SIZE, n(EndCounter.DEFAULT_GROUP_SIZE));
+        Expr e = new Expr();
+        String absent = "attribute_not_exists(" + e.n(AwsResources.PK) + ")";
+        try {
+            db.putItem(b -> b.tableName(table).item(record).conditionExpression(absent).expressionAttributeNames(e.names()));
+        } catch (ConditionalCheckFailedException recorded) {
+            // a retry of this start: the run and its items are there
+        }
         return StartResult.ok();
+    }
+
+    @Override
+    public Optional<String> active(String source, Instant now) {
+        return lease.active(source, reads::run, now);
     }
 
     @Override
@@ -110,14 +124,14 @@ public final class DynamoRunLedger implements RunLedger {
         ItemRecord r = LedgerCodec.decodeItem(item);
         long awaited = r.current().sequence();
         if (r.state().ended()) {
-            return Claim.of(Claim.Verdict.STALE);
+            return Claim.of(message.sequence() == awaited ? Claim.Verdict.ENDED : Claim.Verdict.STALE);
         }
+        Instant holdUntil = Attrs.instant(item, LedgerCodec.HOLD_UNTIL).orElse(Instant.MIN);
         if (message.sequence() < awaited) {
-            boolean free = LedgerCodec.holder(item).isEmpty()
-                    || !Attrs.instant(item, LedgerCodec.HOLD_UNTIL).orElse(Instant.MIN).isAfter(now);
+            boolean free = !holdUntil.isAfter(now);
             return new Claim(Claim.Verdict.STALE, free ? Optional.of(r.current()) : Optional.empty());
         }
-        return Claim.of(message.sequence() > awaited ? Claim.Verdict.UNKNOWN : Claim.Verdict.BUSY);
+        return message.sequence() > awaited ? Claim.of(Claim.Verdict.UNKNOWN) : Claim.busyUntil(holdUntil);
     }
 
     @Override
@@ -126,41 +140,44 @@ public final class DynamoRunLedger implements RunLedger {
     }
 
     @Override
+    public void extend(String runId, Instant until) {
+        runWrites.extend(runId, until);
+    }
+
+    @Override
     public boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress, Instant deadline) {
         if (!from.runId().equals(next.runId()) || !from.key().equals(next.key()) || next.sequence() != from.sequence() + 1) {
             throw new IllegalArgumentException("message " + next.sequence() + " of " + next.key()
                     + " does not continue message " + from.sequence() + " of " + from.key());
         }
-        if (!writes.advance(from, next, claimant, progress)) {
+        if (!writes.advance(from, next, claimant, progress, deadline)) {
             return false;
         }
-        Expr e = new Expr();
-        String update = "SET " + e.n(LedgerCodec.DEADLINE) + " = " + e.v(Attrs.time(deadline))
-                + " ADD " + e.n(LedgerCodec.ROWS) + " " + e.v(n(progress.totalRows()));
-        String exists = "attribute_exists(" + e.n(AwsResources.PK) + ")";
-        try {
-            db.updateItem(b -> b.tableName(table).key(LedgerCodec.runKey(from.runId())).updateExpression(update)
-                    .conditionExpression(exists).expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
-        } catch (ConditionalCheckFailedException gone) {
-            return true;
-        }
-        lease.push(from.sourceName(), from.runId(), deadline);
+        runWrites.extend(from.runId(), deadline);
         return true;
     }
 
     @Override
-    public Optional<Boolean> end(WorkItem item, String claimant, ItemState state, Progress progress,
-                                 Optional<String> error, Instant deadline) {
+    public boolean end(WorkItem item, String claimant, ItemState state, Progress progress, Optional<String> error) {
         if (!state.ended()) {
             throw new IllegalArgumentException("an item ends DONE or FAILED, not " + state);
         }
         Objects.requireNonNull(error, "error");
-        if (!writes.end(item, claimant, state, progress, error)) {
-            return Optional.empty();
+        return writes.end(item, claimant, state, progress, error);
+    }
+
+    @Override
+    public boolean count(WorkItem item, Instant deadline) {
+        Optional<Map<String, AttributeValue>> run = reads.runItem(item.runId());
+        Optional<Map<String, AttributeValue>> stored = reads.item(item.runId(), item.key());
+        if (run.isEmpty() || stored.isEmpty() || !ItemState.valueOf(Attrs.required(stored.get(), LedgerCodec.STATE)).ended()) {
+            return false;
         }
-        boolean last = writes.count(item.runId(), item.key(), progress.totalRows(), Optional.of(deadline));
-        lease.push(item.sourceName(), item.runId(), deadline);
-        return Optional.of(last);
+        boolean complete = counter.count(run.get(), stored.get());
+        if (Attrs.instant(run.get(), LedgerCodec.DEADLINE).orElse(Instant.MIN).isBefore(deadline)) {
+            runWrites.extend(item.runId(), deadline); // usually not: the claim moved it further
+        }
+        return complete;
     }
 
     @Override
@@ -174,31 +191,21 @@ public final class DynamoRunLedger implements RunLedger {
                 writes.abandon(LedgerCodec.decodeItem(item).current(), reason);
             }
         }
-        List<String> counted = LedgerCodec.endedKeys(reads.runItem(runId).orElseThrow());
-        for (ItemRecord i : reads.items(runId)) {
-            if (i.state().ended() && !counted.contains(i.current().key())) {
-                writes.count(runId, i.current().key(), 0, Optional.empty());
+        Map<Long, Set<String>> groups = counter.groups(runId);
+        long size = EndCounter.groupSize(run.get());
+        for (Map<String, AttributeValue> item : reads.itemMaps(runId)) {
+            ItemRecord r = LedgerCodec.decodeItem(item);
+            boolean counted = groups.getOrDefault(Attrs.number(item, LedgerCodec.ORDINAL) / size, Set.of())
+                    .contains(r.current().key());
+            if (r.state().ended() && !counted) {
+                counter.count(run.get(), item);
             }
         }
     }
 
     @Override
     public Optional<RunRecord> beginFinalize(String runId, String claimant, Instant now, Instant holdUntil) {
-        Expr e = new Expr();
-        String state = e.n(LedgerCodec.STATE);
-        String set = "SET " + state + " = " + e.v(s(RunState.FINALIZING.name())) + ", "
-                + e.n(LedgerCodec.FINALIZER) + " = " + e.v(s(claimant)) + ", "
-                + e.n(LedgerCodec.FINALIZE_UNTIL) + " = " + e.v(Attrs.time(holdUntil));
-        String cond = "attribute_exists(" + e.n(AwsResources.PK) + ") AND (" + state + " = " + e.v(s(RunState.RUNNING.name()))
-                + " OR (" + state + " = " + e.v(s(RunState.FINALIZING.name())) + " AND (" + e.eq(LedgerCodec.FINALIZER, s(claimant))
-                + " OR " + e.n(LedgerCodec.FINALIZE_UNTIL) + " <= " + e.v(Attrs.time(now)) + ")))";
-        try {
-            return Optional.of(LedgerCodec.decodeRun(db.updateItem(b -> b.tableName(table).key(LedgerCodec.runKey(runId))
-                    .updateExpression(set).conditionExpression(cond).returnValues(ReturnValue.ALL_NEW)
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())).attributes()));
-        } catch (ConditionalCheckFailedException taken) {
-            return Optional.empty();
-        }
+        return runWrites.beginFinalize(runId, claimant, now, holdUntil);
     }
 
     @Override
@@ -207,23 +214,9 @@ public final class DynamoRunLedger implements RunLedger {
             throw new IllegalArgumentException("a run completes SUCCEEDED, PARTIAL or FAILED, not " + state);
         }
         Objects.requireNonNull(summaryJson, "summaryJson");
-        Expr e = new Expr();
-        String st = e.n(LedgerCodec.STATE);
-        String set = "SET " + st + " = " + e.v(s(state.name())) + ", " + e.n(LedgerCodec.SUMMARY) + " = " + e.v(s(summaryJson))
-                + ", " + e.n(LedgerCodec.ENDED_AT) + " = " + e.v(Attrs.time(now)) + ", "
-                + e.n(AwsResources.EXPIRES_AT) + " = " + e.v(expiresAt())
-                + " REMOVE " + e.n(LedgerCodec.FINALIZER) + ", " + e.n(LedgerCodec.FINALIZE_UNTIL);
-        String cond = st + " = " + e.v(s(RunState.RUNNING.name())) + " OR " + st + " = " + e.v(s(RunState.FINALIZING.name()));
-        Map<String, AttributeValue> ended;
-        try {
-            ended = db.updateItem(b -> b.tableName(table).key(LedgerCodec.runKey(runId)).updateExpression(set)
-                    .conditionExpression(cond).returnValues(ReturnValue.ALL_NEW)
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())).attributes();
-        } catch (ConditionalCheckFailedException already) {
-            return false;
-        }
-        lease.release(Attrs.required(ended, LedgerCodec.SOURCE), runId);
-        return true;
+        Optional<Map<String, AttributeValue>> ended = runWrites.complete(runId, state, summaryJson, now);
+        ended.ifPresent(r -> lease.release(Attrs.required(r, LedgerCodec.SOURCE), runId));
+        return ended.isPresent();
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.sluice.engine.plan.WorkItem;
 import dev.sluice.engine.run.ItemRecord;
 import dev.sluice.engine.run.ItemState;
 import dev.sluice.engine.run.Progress;
-import dev.sluice.engine.run.RunRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,15 +18,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The work item writes of {@link DynamoRunLedger}, each conditional on the item's state,
  * sequence and holder. Progress is merged by read, then write conditional on the values read
  * (only the holder writes a held item, so the condition fails only when the hold was lost).
- * The ender keeps holding the item, so its retry of {@code end} is recognised and re-counts
- * harmlessly.
+ * The ender keeps holding the item, so its retry of {@code end} is recognised. Planned items
+ * carry {@code expires_at} from the start, so those of a run whose start crashed expire too.
  */
 final class ItemWrites {
     private static final int BATCH = 25;
@@ -56,7 +54,8 @@ final class ItemWrites {
         for (int from = 0; from < items.size(); from += BATCH) {
             List<WriteRequest> batch = new ArrayList<>();
             for (int i = from; i < Math.min(items.size(), from + BATCH); i++) {
-                Map<String, AttributeValue> item = LedgerCodec.encodeItem(items.get(i), i);
+                Map<String, AttributeValue> item = new HashMap<>(LedgerCodec.encodeItem(items.get(i), i));
+                item.put(AwsResources.EXPIRES_AT, expiresAt.get());
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
             Map<String, List<WriteRequest>> pending = Map.of(table, batch);
@@ -79,15 +78,19 @@ final class ItemWrites {
         update(message, remove, cond, e);
     }
 
-    /** Moves the item from {@code from} to {@code next}, adding progress and releasing it: false if not held. */
-    boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress) {
+    /**
+     * Moves the item from {@code from} to {@code next}, adding progress and releasing it, with
+     * {@code next} reserved for its own delivery until {@code reservedUntil}: false if not held.
+     */
+    boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress, Instant reservedUntil) {
         Optional<Map<String, AttributeValue>> old = held(from, claimant, false);
         if (old.isEmpty()) {
             return false;
         }
         Expr e = new Expr();
-        StringBuilder set = new StringBuilder("SET ").append(e.eq(LedgerCodec.SEQUENCE, n(next.sequence())));
-        String remove = " REMOVE " + e.n(LedgerCodec.HOLDER) + ", " + e.n(LedgerCodec.HOLD_UNTIL);
+        StringBuilder set = new StringBuilder("SET ").append(e.eq(LedgerCodec.SEQUENCE, n(next.sequence())))
+                .append(", ").append(e.eq(LedgerCodec.HOLD_UNTIL, Attrs.time(reservedUntil)));
+        String remove = " REMOVE " + e.n(LedgerCodec.HOLDER);
         if (next.resumeToken().isPresent()) {
             set.append(", ").append(e.eq(LedgerCodec.RESUME_TOKEN, s(next.resumeToken().get())));
         } else {
@@ -98,7 +101,7 @@ final class ItemWrites {
 
     /**
      * Ends the item for its holder: true when {@code claimant} ended it now or had ended it
-     * before (a retry; the caller counts it, harmlessly), false when it does not hold it.
+     * before (a retry), false when it does not hold it.
      */
     boolean end(WorkItem item, String claimant, ItemState state, Progress progress, Optional<String> error) {
         Optional<Map<String, AttributeValue>> old = held(item, claimant, true);
@@ -127,29 +130,6 @@ final class ItemWrites {
                 + ", " + e.eq(AwsResources.EXPIRES_AT, expiresAt.get())
                 + " REMOVE " + e.n(LedgerCodec.HOLDER) + ", " + e.n(LedgerCodec.HOLD_UNTIL);
         update(current, set, awaits(e, current), e);
-    }
-
-    /**
-     * Counts item {@code key}'s end on the run record once: true when this call completed the
-     * set of ended items (the run's last item). Adds {@code rows} to the run, and pushes its deadline.
-     */
-    boolean count(String runId, String key, long rows, Optional<Instant> deadline) {
-        Expr e = new Expr();
-        String endedItems = e.n(LedgerCodec.ENDED_ITEMS);
-        String keyValue = e.v(s(key));
-        String update = "ADD " + endedItems + " " + e.v(AttributeValue.fromSs(List.of(key))) + ", "
-                + e.n(LedgerCodec.ROWS) + " " + e.v(n(rows))
-                + deadline.map(d -> " SET " + e.eq(LedgerCodec.DEADLINE, Attrs.time(d))).orElse("");
-        String cond = "attribute_exists(" + e.n(AwsResources.PK) + ") AND NOT contains(" + endedItems + ", " + keyValue + ")";
-        try {
-            Map<String, AttributeValue> run = db.updateItem(b -> b.tableName(table).key(LedgerCodec.runKey(runId))
-                    .updateExpression(update).conditionExpression(cond).returnValues(ReturnValue.ALL_NEW)
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())).attributes();
-            RunRecord r = LedgerCodec.decodeRun(run);
-            return r.itemsEnded() >= r.itemsTotal();
-        } catch (ConditionalCheckFailedException counted) {
-            return false;
-        }
     }
 
     /** The item as stored when {@code claimant} holds {@code message} (pending, or also ended when {@code ended}). */

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The runs table's items: a run record ({@code pk} {@code run#<id>}, {@code sk} {@code run}),
  * its work items ({@code sk} {@code item#<key>}) and a source's lease ({@code pk}
- * {@code lease#<source>}, {@code sk} {@code lease}), to and from {@link RunRecord} and
+ * {@code lease#<source>}, {@code sk} {@code lease}) and the run's end-count groups ({@code sk}
+ * {@code count#<n>}), to and from {@link RunRecord} and
  * {@link ItemRecord}. Attribute names are the constants below.
  */
 final class LedgerCodec {
@@ -31,7 +32,10 @@ final class LedgerCodec {
     static final String DEADLINE = "deadline";
     static final String ENDED_AT = "ended_at";
     static final String ITEMS_TOTAL = "items_total";
-    static final String ENDED_ITEMS = "ended_items";
+    static final String ENDED_COUNT = "ended_count";
+    static final String COUNTED_GROUPS = "counted_groups";
+    static final String GROUP_SIZE = "group_size";
+    static final String KEYS = "keys";
     static final String ROWS = "rows";
     static final String SUMMARY = "summary";
     static final String FINALIZER = "finalizer";
@@ -60,6 +64,11 @@ final class LedgerCodec {
         return Map.of(AwsResources.PK, s("run#" + runId), AwsResources.SK, s("item#" + itemKey));
     }
 
+    /** The end-count group {@code group} of a run: the keys of its ended items, and their rows. */
+    static Map<String, AttributeValue> groupKey(String runId, long group) {
+        return Map.of(AwsResources.PK, s("run#" + runId), AwsResources.SK, s("count#" + group));
+    }
+
     static Map<String, AttributeValue> leaseKey(String source) {
         return Map.of(AwsResources.PK, s("lease#" + source), AwsResources.SK, s("lease"));
     }
@@ -75,6 +84,7 @@ final class LedgerCodec {
         m.put(DEADLINE, Attrs.time(r.deadline()));
         r.endedAt().ifPresent(t -> m.put(ENDED_AT, Attrs.time(t)));
         m.put(ITEMS_TOTAL, n(r.itemsTotal()));
+        m.put(ENDED_COUNT, n(r.itemsEnded()));
         m.put(ROWS, n(r.rows()));
         r.summary().ifPresent(t -> m.put(SUMMARY, s(t)));
         return m;
@@ -82,17 +92,17 @@ final class LedgerCodec {
 
     static RunRecord decodeRun(Map<String, AttributeValue> m) {
         Run run = new Run(Attrs.required(m, RUN_ID), Attrs.required(m, SOURCE), Attrs.instant(m, SYNC_TIME).orElseThrow());
-        AttributeValue ended = m.get(ENDED_ITEMS);
-        int endedItems = ended == null || !ended.hasSs() ? 0 : ended.ss().size();
+        int endedItems = (int) Attrs.number(m, ENDED_COUNT);
         return new RunRecord(run, RunState.valueOf(Attrs.required(m, STATE)),
                 Attrs.instant(m, AwsResources.STARTED_AT).orElseThrow(), Attrs.instant(m, DEADLINE).orElseThrow(),
                 Attrs.instant(m, ENDED_AT), (int) Attrs.number(m, ITEMS_TOTAL), endedItems, Attrs.number(m, ROWS),
                 Attrs.string(m, SUMMARY));
     }
 
-    static List<String> endedKeys(Map<String, AttributeValue> run) {
-        AttributeValue ended = run.get(ENDED_ITEMS);
-        return ended == null || !ended.hasSs() ? List.of() : ended.ss();
+    /** The string set {@code name} of an item (empty when absent). */
+    static List<String> set(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasSs() ? List.of() : v.ss();
     }
 
     static Map<String, AttributeValue> encodeItem(WorkItem item, int ordinal) {

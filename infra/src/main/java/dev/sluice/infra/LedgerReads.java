@@ -42,13 +42,18 @@ final class LedgerReads {
 
     /** The run's work items as stored, in planned order. */
     List<Map<String, AttributeValue>> itemMaps(String runId) {
+        return sortKeysStarting(runId, "item#").stream()
+                .sorted(Comparator.comparingLong(m -> Attrs.number(m, LedgerCodec.ORDINAL))).toList();
+    }
+
+    /** The items of run {@code runId}'s partition whose sort key starts with {@code prefix} (consistent, every page). */
+    List<Map<String, AttributeValue>> sortKeysStarting(String runId, String prefix) {
         Expr e = new Expr();
         String keyCondition = e.eq(AwsResources.PK, s("run#" + runId)) + " AND begins_with("
-                + e.n(AwsResources.SK) + ", " + e.v(s("item#")) + ")";
+                + e.n(AwsResources.SK) + ", " + e.v(s(prefix)) + ")";
         QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true).keyConditionExpression(keyCondition)
                 .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()).build();
-        return db.queryPaginator(q).items().stream()
-                .sorted(Comparator.comparingLong(m -> Attrs.number(m, LedgerCodec.ORDINAL))).toList();
+        return db.queryPaginator(q).items().stream().toList();
     }
 
     List<ItemRecord> items(String runId) {
@@ -77,7 +82,7 @@ final class LedgerReads {
         return db.queryPaginator(q).items().stream().map(LedgerCodec::decodeRun).toList();
     }
 
-    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+    Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }

@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * One active run per source (DESIGN.md invariant 7): the lease item {@code lease#<source>}
- * names the run holding it until {@code lease_until}, the run's deadline, which progress
- * pushes forward. Taken by a conditional put; a lease whose run ended or stalled (a crash
- * between writes) is taken over by a put conditional on that run still being named.
+ * names the run holding it. The run holds it while it is active (its record's state and
+ * deadline say so; progress moves the deadline on the run record only); before the run
+ * record exists, until {@code lease_until}, the run's first deadline. Taken by a conditional
+ * put; a lease whose run ended or stalled, or whose start crashed before the run record was
+ * written, is taken over by a put conditional on that run still being named.
  */
 final class SourceLease {
     private final DynamoDbClient db;
@@ -32,18 +34,16 @@ final class SourceLease {
         Instant now = run.startedAt();
         for (int attempt = 0; attempt < 3; attempt++) {
             Expr e = new Expr();
-            String free = "attribute_not_exists(" + e.n(AwsResources.PK) + ") OR " + e.eq(LedgerCodec.RUN_ID, s(run.id()))
-                    + " OR " + e.n(LedgerCodec.LEASE_UNTIL) + " <= " + e.v(Attrs.time(now));
+            String free = "attribute_not_exists(" + e.n(AwsResources.PK) + ") OR " + e.eq(LedgerCodec.RUN_ID, s(run.id()));
             Attempt first = put(run, free, e);
             if (first.taken()) {
                 return Optional.empty();
             }
-            if (first.holder().isEmpty()) {
+            if (first.lease().isEmpty()) {
                 continue;
             }
-            String holder = first.holder().get();
-            Optional<RunRecord> active = runs.read(holder);
-            if (active.isPresent() && !active.get().state().ended() && active.get().deadline().isAfter(now)) {
+            String holder = Attrs.required(first.lease().get(), LedgerCodec.RUN_ID);
+            if (active(first.lease().get(), runs, now)) {
                 return Optional.of(holder);
             }
             Expr stale = new Expr();
@@ -51,20 +51,25 @@ final class SourceLease {
                 return Optional.empty();
             }
         }
-        return Optional.of(current(run.run().sourceName()).orElse("(unknown)"));
+        return Optional.of(current(run.run().sourceName()).flatMap(l -> Attrs.string(l, LedgerCodec.RUN_ID)).orElse("(unknown)"));
     }
 
-    /** Moves the lease's expiry to {@code deadline} while {@code runId} holds it. */
-    void push(String source, String runId, Instant deadline) {
-        Expr e = new Expr();
-        String set = "SET " + e.n(LedgerCodec.LEASE_UNTIL) + " = " + e.v(Attrs.time(deadline));
-        String cond = e.eq(LedgerCodec.RUN_ID, s(runId));
-        try {
-            db.updateItem(b -> b.tableName(table).key(LedgerCodec.leaseKey(source)).updateExpression(set)
-                    .conditionExpression(cond).expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
-        } catch (ConditionalCheckFailedException lost) {
-            // another run holds the lease now: nothing to push
+    /** The id of the run holding {@code source}'s lease and active at {@code now}: a key lookup, then the run's. */
+    Optional<String> active(String source, RunReader runs, Instant now) {
+        return current(source).filter(lease -> active(lease, runs, now)).map(lease -> Attrs.required(lease, LedgerCodec.RUN_ID));
+    }
+
+    /**
+     * Whether the lease's run is active: RUNNING or FINALIZING and not past its deadline; a run
+     * not recorded (yet: its items are being written, or its start crashed) holds the lease
+     * until the lease's own hold, its first deadline.
+     */
+    private static boolean active(Map<String, AttributeValue> lease, RunReader runs, Instant now) {
+        Optional<RunRecord> run = runs.read(Attrs.required(lease, LedgerCodec.RUN_ID));
+        if (run.isEmpty()) {
+            return Attrs.instant(lease, LedgerCodec.LEASE_UNTIL).orElse(Instant.MIN).isAfter(now);
         }
+        return !run.get().state().ended() && run.get().deadline().isAfter(now);
     }
 
     /** Gives the lease up if {@code runId} holds it. */
@@ -79,8 +84,8 @@ final class SourceLease {
         }
     }
 
-    /** A conditional put of the lease: taken, or the run holding it (empty if the lease vanished meanwhile). */
-    private record Attempt(boolean taken, Optional<String> holder) {
+    /** A conditional put of the lease: taken, or the lease as it is (empty if it vanished meanwhile). */
+    private record Attempt(boolean taken, Optional<Map<String, AttributeValue>> lease) {
     }
 
     private Attempt put(RunRecord run, String condition, Expr e) {
@@ -94,16 +99,16 @@ final class SourceLease {
             return new Attempt(true, Optional.empty());
         } catch (ConditionalCheckFailedException taken) {
             if (taken.hasItem() && taken.item().containsKey(LedgerCodec.RUN_ID)) {
-                return new Attempt(false, Attrs.string(taken.item(), LedgerCodec.RUN_ID));
+                return new Attempt(false, Optional.of(taken.item()));
             }
             return new Attempt(false, current(run.run().sourceName()));
         }
     }
 
-    private Optional<String> current(String source) {
+    private Optional<Map<String, AttributeValue>> current(String source) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(LedgerCodec.leaseKey(source))
                 .consistentRead(true)).item();
-        return item == null ? Optional.empty() : Attrs.string(item, LedgerCodec.RUN_ID);
+        return item == null || !item.containsKey(LedgerCodec.RUN_ID) ? Optional.empty() : Optional.of(item);
     }
 
     /** Reads a run record by id. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.engine.fetch.CrashPoints;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Plays Lambda's SQS event source mapping against the emulated queue: receives a batch, hands
  * it to the real handler class as the SQS event JSON Lambda would send, deletes the messages the
  * handler did not report in {@code batchItemFailures}, and makes the failed ones visible again
- * at once (the queue redrives them to the DLQ after maxReceiveCount).
+ * at once (the queue redrives them to the DLQ after maxReceiveCount), or, {@link
+ * #withLambdaVisibility() as Lambda does}, leaves them to the visibility their handler set. An
+ * invocation that dies ({@link CrashPoints.Crash}) leaves its messages in flight.
  */
 public final class EventSourceMapping {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,13 +35,41 @@ public final class EventSourceMapping {
     private final RequestStreamHandler handler;
     private final int batchSize;
     private final Supplier<Context> contexts;
+    private final boolean lambdaVisibility;
+    private final List<String> died = new java.util.ArrayList<>();
 
     public EventSourceMapping(SqsClient sqs, String queueUrl, RequestStreamHandler handler, int batchSize, Supplier<Context> contexts) {
+        this(sqs, queueUrl, handler, batchSize, contexts, false);
+    }
+
+    private EventSourceMapping(SqsClient sqs, String queueUrl, RequestStreamHandler handler, int batchSize,
+                               Supplier<Context> contexts, boolean lambdaVisibility) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
         this.batchSize = batchSize;
         this.contexts = contexts;
+        this.lambdaVisibility = lambdaVisibility;
+    }
+
+    /**
+     * This mapping as Lambda's really is: a failed message keeps the visibility its handler
+     * gave it (or the queue's timeout), instead of coming back at once.
+     */
+    public EventSourceMapping withLambdaVisibility() {
+        return new EventSourceMapping(sqs, queueUrl, handler, batchSize, contexts, true);
+    }
+
+    /**
+     * The messages of invocations that died (the handler threw {@link CrashPoints.Crash}):
+     * they stay in flight until the queue's visibility timeout, as on Lambda. This makes them
+     * visible now, as if that timeout had passed; the number of messages.
+     */
+    public int visibilityTimeoutPassed() {
+        died.forEach(h -> sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(h).visibilityTimeout(0)));
+        int n = died.size();
+        died.clear();
+        return n;
     }
 
     /** One receive and invocation; the number of messages delivered (0 when the queue had none). */
@@ -48,12 +79,20 @@ public final class EventSourceMapping {
         if (messages.isEmpty()) {
             return 0;
         }
-        JsonNode response = invoke(handler, event(messages), contexts.get());
+        JsonNode response;
+        try {
+            response = invoke(handler, event(messages), contexts.get());
+        } catch (CrashPoints.Crash processEnded) {
+            messages.forEach(m -> died.add(m.receiptHandle()));
+            return messages.size();
+        }
         Set<String> failed = new HashSet<>();
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         for (Message m : messages) {
             if (failed.contains(m.messageId())) {
-                sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                if (!lambdaVisibility) {
+                    sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                }
             } else {
                 sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }

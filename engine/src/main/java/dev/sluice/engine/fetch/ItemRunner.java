@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -43,7 +42,7 @@ public final class ItemRunner {
         ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry());
         Optional<String> token = item.resumeToken();
         int pages = 0;
-        CursorState cursor = null;
+        ItemCursor cursor = null;
         try {
             cursor = readCursor(item, table);
             while (true) {
@@ -52,8 +51,9 @@ public final class ItemRunner {
                 Page page = ctx.retry().call("fetch of " + table.name(),
                         () -> ctx.source().fetch(new FetchRequest(table, item.partition(), requestToken, since)));
                 addPage(table, item, requestToken, page.rows(), batches);
+                CrashPoints.reach(CrashPoints.Point.AFTER_WRITE);
                 pages++;
-                cursor.advance(page.cursor());
+                cursor.advance(page.cursor(), CursorPosition.of(ctx.run(), item, pages));
                 if (cursor.pending() && batches.allFlushed()) {
                     cursor.commit();
                 }
@@ -62,14 +62,12 @@ public final class ItemRunner {
                     break;
                 }
                 if (stop.stopNow()) {
-                    batches.flushAll();
-                    cursor.commit();
-                            return outcome(item, ItemOutcome.Status.CONTINUED, Optional.of(item.continueFrom(token.get())),
+                    flushThenCommit(batches, cursor);
+                    return outcome(item, ItemOutcome.Status.CONTINUED, Optional.of(item.continueFrom(token.get())),
                             batches, pages, Optional.empty(), started, false);
                 }
             }
-            batches.flushAll();
-            cursor.commit();
+            flushThenCommit(batches, cursor);
             return outcome(item, ItemOutcome.Status.DONE, Optional.empty(), batches, pages, Optional.empty(), started, false);
         } catch (RuntimeException e) {
             if (cursor != null) {
@@ -83,13 +81,21 @@ public final class ItemRunner {
         }
     }
 
+    /** Rows land before the cursor moves (DESIGN.md invariant 2). */
+    private static void flushThenCommit(ItemBatches batches, ItemCursor cursor) {
+        batches.flushAll();
+        CrashPoints.reach(CrashPoints.Point.AFTER_FLUSH);
+        cursor.commit();
+        CrashPoints.reach(CrashPoints.Point.AFTER_CURSOR);
+    }
+
     /**
      * After a failure, rows of complete pages still buffered are valid: write them and move
      * the cursor over them. If that fails too, nothing is committed. Not after a failed write:
      * its retries are spent, and trying the same rows again would only repeat the failure (a
      * lock timeout would wait its whole timeout once more).
      */
-    private static void salvage(ItemBatches batches, CursorState cursor, RuntimeException cause) {
+    private static void salvage(ItemBatches batches, ItemCursor cursor, RuntimeException cause) {
         if (cause instanceof CursorConflictException || batches.anyWriteFailed()) {
             return;
         }
@@ -143,68 +149,19 @@ public final class ItemRunner {
         }
     }
 
-    private CursorState readCursor(WorkItem item, Table table) {
+    private ItemCursor readCursor(WorkItem item, Table table) {
         if (!table.incremental()) {
-            return new CursorState(null, ctx.retry(), item.key(), Optional.empty());
+            return ItemCursor.none(item.key());
         }
         StateStore store = ctx.cursors().orElseThrow(() -> new IllegalStateException(
                 "incremental table " + table.name() + " has no cursor store"));
         Optional<StateEntry> entry = ctx.retry().call("read of the cursor of " + item.key(), () -> store.get(item.key()));
-        return new CursorState(store, ctx.retry(), item.key(), entry);
+        return new ItemCursor(store, item.key(), entry, ctx.retry());
     }
 
     private static ItemOutcome outcome(WorkItem item, ItemOutcome.Status status, Optional<WorkItem> next, ItemBatches batches,
                                        int pages, Optional<String> error, long started, boolean retryable) {
         return new ItemOutcome(item, status, next, batches.written(), pages, error,
                 Duration.ofNanos(System.nanoTime() - started), retryable);
-    }
-
-    /** The stored cursor of an incremental item and the value waiting to be committed. */
-    private static final class CursorState {
-        private final StateStore store;
-        private final Retry retry;
-        private final String key;
-        private final Optional<String> atStart;
-        private Optional<String> committed;
-        private OptionalLong version;
-        private Optional<String> pending = Optional.empty();
-
-        CursorState(StateStore store, Retry retry, String key, Optional<StateEntry> entry) {
-            this.store = store;
-            this.retry = retry;
-            this.key = key;
-            this.committed = entry.map(StateEntry::value);
-            this.atStart = committed;
-            this.version = entry.map(e -> OptionalLong.of(e.version())).orElse(OptionalLong.empty());
-        }
-
-        /**
-         * The cursor stored when this item started. Every page of the item is asked with it;
-         * from the second page on the resume token says where to continue.
-         */
-        Optional<String> value() {
-            return atStart;
-        }
-
-        void advance(Optional<String> pageCursor) {
-            if (store != null && pageCursor.isPresent()) {
-                pending = pageCursor;
-            }
-        }
-
-        boolean pending() {
-            return pending.isPresent() && !pending.equals(committed);
-        }
-
-        void commit() {
-            if (!pending()) {
-                return;
-            }
-            if (!CursorCommit.compareAndSet(store, retry, key, version, pending.get())) {
-                throw new CursorConflictException(key);
-            }
-            version = OptionalLong.of(version.orElse(0) + 1);
-            committed = pending;
-        }
     }
 }

@@ -13,10 +13,20 @@ import java.util.Optional;
  */
 public interface RunLedger {
     /**
-     * Takes the source's lease and records the run and its items, unless another run of the
-     * source is active (RUNNING or FINALIZING and not past its deadline).
+     * Takes the source's lease and records the run's items, then the run itself, unless
+     * another run of the source is active (RUNNING or FINALIZING and not past its deadline).
+     * Items are written before the run record that needs them: a crash in between leaves no
+     * run, only a lease naming a run that does not exist, which a start takes over once the
+     * lease's own hold (the new run's first deadline) passed.
      */
     StartResult start(RunRecord run, List<WorkItem> items);
+
+    /**
+     * The id of the run of {@code source} that holds its lease and is active at {@code now}
+     * (or still being started): a key lookup of the lease, then of the run, whatever the
+     * number of sources and runs.
+     */
+    Optional<String> active(String source, Instant now);
 
     /**
      * Claims {@code message} for {@code claimant} until {@code holdUntil}: accepted when it is
@@ -32,24 +42,45 @@ public interface RunLedger {
     void release(WorkItem message, String claimant);
 
     /**
+     * Moves the run's deadline to {@code until} unless it is already later: called when a
+     * message of the run is claimed, with the last moment that message can come back (the
+     * queue's visibility timeout after now, plus the stall), so the sweep never closes an
+     * item a message can still bring back.
+     */
+    void extend(String runId, Instant until);
+
+    /**
      * The claimant stopped {@code from} after some pages: the item now waits for {@code next}
-     * (sequence + 1), the claim is released, progress added and the run's deadline (and the
-     * source's lease) pushed to {@code deadline}. False when the claimant no longer holds
+     * (sequence + 1), the claim is released, progress added and the run's deadline moved to
+     * {@code deadline} unless later. Until {@code deadline}, a stale message of the item does
+     * not ask to re-send {@code next} (the caller sends it now; a duplicate of {@code from}
+     * arriving late must not double it); after, it does, in case its sending was lost. False when the claimant no longer holds
      * {@code from} (its hold expired and someone else took it): the caller must not send
      * {@code next}.
      */
     boolean advance(WorkItem from, WorkItem next, String claimant, Progress progress, Instant deadline);
 
     /**
-     * The claimant's item ended DONE or FAILED: recorded, and the run's ended-items count
-     * incremented, exactly once. Empty when the claimant no longer holds it; else whether
-     * this was the run's last item (then the caller asks for finalization; asking twice is
-     * harmless).
+     * The claimant's item ended DONE or FAILED with its progress: true when the claimant ended
+     * it now or had ended it before (a retry), false when it does not hold it. The end is not
+     * counted on the run yet: {@link #count} does that.
      */
-    Optional<Boolean> end(WorkItem item, String claimant, ItemState state, Progress progress,
-                          Optional<String> error, Instant deadline);
+    boolean end(WorkItem item, String claimant, ItemState state, Progress progress, Optional<String> error);
 
-    /** Ends, as FAILED with {@code reason}, every item of a stalled run that is still pending. */
+    /**
+     * Counts the end of {@code item} (ended by {@link #end}) on its run, exactly once however
+     * often it is called, by whoever calls it (the ender, or the handler of a redelivered
+     * message after the ender died), and moves the run's deadline to {@code deadline} unless
+     * later. True when every item of the run is counted now: the caller asks for
+     * finalization (two callers may both see it; asking twice is harmless). False when the
+     * item has not ended.
+     */
+    boolean count(WorkItem item, Instant deadline);
+
+    /**
+     * Ends, as FAILED with {@code reason}, every item of a stalled run that is still pending,
+     * and counts every ended item not counted yet.
+     */
     void abandonPending(String runId, String reason);
 
     /**

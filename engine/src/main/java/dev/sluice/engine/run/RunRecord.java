@@ -8,10 +8,13 @@ import java.util.Optional;
 /**
  * A run as the ledger keeps it.
  *
- * @param deadline   when the run counts as stalled if no item made progress: every page
- *                   continuation and item end pushes it forward; the sweeper closes runs past it
+ * @param deadline   when the run counts as stalled: a claimed message pushes it past the last
+ *                   moment that message can come back, continuations and ends push it by the
+ *                   stall; it only moves later; the sweeper closes runs past it
  * @param itemsTotal work items planned (continuations are the same item)
- * @param itemsEnded items that ended, each counted exactly once
+ * @param itemsEnded items whose end is counted, each exactly once (the DynamoDB ledger counts
+ *                   them in groups of consecutive items: the number moves as a group completes)
+ * @param rows       rows of the counted items
  * @param summary    when ended, the run's report as JSON
  */
 public record RunRecord(Run run, RunState state, Instant startedAt, Instant deadline, Optional<Instant> endedAt,

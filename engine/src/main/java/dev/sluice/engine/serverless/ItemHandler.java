@@ -1,5 +1,6 @@
 package dev.sluice.engine.serverless;
 
+import dev.sluice.engine.fetch.CrashPoints;
 import dev.sluice.engine.fetch.ItemOutcome;
 import dev.sluice.engine.fetch.ItemRunner;
 import dev.sluice.engine.fetch.SourceRun;
@@ -21,14 +22,20 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The fetch function's work for one message: claim the item in the ledger (a duplicate or
- * stale message is dropped), run it page by page until it is done or the invocation's time
- * runs low, then either record the continuation and send it, or end the item (asking for
- * finalization when it was the run's last). Rows land before cursors move and before the
- * ledger advances, so a crash anywhere replays pages, never skips them.
+ * The fetch function's work for one message: claim the item in the ledger, run it page by
+ * page until it is done or the invocation's time runs low, then either record the
+ * continuation and send it, or end the item, count its end on the run and ask for
+ * finalization when the run is complete. Rows land before cursors move and before the ledger
+ * advances, so a crash anywhere replays pages, never skips them. A claim moves the run's
+ * deadline past the last moment the message can come back; a redelivery of a message whose
+ * item ended counts the end (the ender may have died before counting it, or before asking for
+ * finalization); a duplicate another handler holds is handed back until that hold ends, so it
+ * carries on if the holder dies; a stale message is dropped.
  */
 public final class ItemHandler {
     private static final System.Logger LOG = System.getLogger(ItemHandler.class.getName());
+    /** A handed-back duplicate comes back this long after the holder's claim expires. */
+    private static final Duration AFTER_HOLD = Duration.ofSeconds(5);
 
     private final ServerlessContext ctx;
 
@@ -54,13 +61,19 @@ public final class ItemHandler {
         }
         Claim claim = ledger.claim(message, claimant, now, now.plus(remaining.get()));
         switch (claim.verdict()) {
-            case ACCEPTED -> { }
+            case ACCEPTED -> ledger.extend(message.runId(), now.plus(ctx.settings().claimLife()));
+            case ENDED -> {
+                return counted(message, "already ended; its end is counted");
+            }
             case STALE -> {
                 claim.resend().ifPresent(awaited -> ctx.queue().enqueue(List.of(awaited)));
                 return dropped(message, "stale message" + (claim.resend().isPresent() ? "; re-sent the awaited one" : ""));
             }
+            case BUSY -> {
+                return busy(message, claim, now, receiveCount);
+            }
             default -> {
-                return dropped(message, claim.verdict() == Claim.Verdict.BUSY ? "duplicate delivery, held by another handler" : "unknown item");
+                return dropped(message, "unknown item");
             }
         }
         Optional<SelectedSource> source = ctx.source(message.sourceName());
@@ -95,6 +108,7 @@ public final class ItemHandler {
                     + "the current holder carries on", message.key(), message.runId());
             return new FetchResult(FetchResult.Kind.DROPPED, "lost the claim");
         }
+        CrashPoints.reach(CrashPoints.Point.AFTER_LEDGER);
         ctx.queue().enqueue(List.of(next));
         return new FetchResult(FetchResult.Kind.CONTINUED, progress.pages() + " pages, " + progress.totalRows()
                 + " rows; continues as message " + next.sequence());
@@ -104,23 +118,49 @@ public final class ItemHandler {
         String error = outcome.error().orElse("failed");
         if (outcome.retryable() && receiveCount < ctx.settings().maxReceives()) {
             ctx.ledger().release(message, claimant);
+            handedBack(message, ServerlessSettings.MAX_HAND_BACK);
             return new FetchResult(FetchResult.Kind.RETRY, "transient failure (delivery " + receiveCount + " of "
                     + ctx.settings().maxReceives() + "), handed back: " + error);
         }
         return end(message, claimant, ItemState.FAILED, progress, Optional.of(error), FetchResult.Kind.FAILED);
     }
 
+    /** A duplicate of a message another handler holds: back to the queue until the hold ends, unless this is its last delivery. */
+    private FetchResult busy(WorkItem message, Claim claim, Instant now, int receiveCount) {
+        if (receiveCount >= ctx.settings().maxReceives()) {
+            return dropped(message, "duplicate delivery held by another handler, on its last delivery");
+        }
+        Duration wait = claim.heldUntil().map(until -> Duration.between(now, until)).filter(d -> !d.isNegative())
+                .orElse(Duration.ZERO).plus(AFTER_HOLD);
+        handedBack(message, wait);
+        return new FetchResult(FetchResult.Kind.RETRY, "duplicate delivery held by another handler; handed back for "
+                + wait.toSeconds() + " s, in case the holder dies", Optional.of(wait));
+    }
+
+    /** A message handed back for {@code wait} keeps its run alive until it can come back, plus the stall. */
+    private void handedBack(WorkItem message, Duration wait) {
+        ctx.ledger().extend(message.runId(), ctx.settings().clock().instant().plus(wait).plus(ctx.settings().stall()));
+    }
+
     private FetchResult end(WorkItem message, String claimant, ItemState state, Progress progress,
                             Optional<String> error, FetchResult.Kind kind) {
-        Optional<Boolean> last = ctx.ledger().end(message, claimant, state, progress, error, deadline());
-        if (last.isEmpty()) {
+        if (!ctx.ledger().end(message, claimant, state, progress, error)) {
             return new FetchResult(FetchResult.Kind.DROPPED, "lost the claim before ending the item");
         }
-        if (last.get()) {
+        CrashPoints.reach(CrashPoints.Point.AFTER_END);
+        FetchResult counted = counted(message, progress.pages() + " pages, " + progress.totalRows() + " rows"
+                + error.map(e -> ": " + e).orElse(""));
+        return new FetchResult(kind, counted.detail());
+    }
+
+    /** Counts the item's end on the run (once, whoever asks) and asks for finalization when the run is complete. */
+    private FetchResult counted(WorkItem message, String detail) {
+        boolean complete = ctx.ledger().count(message, deadline());
+        CrashPoints.reach(CrashPoints.Point.AFTER_COUNT);
+        if (complete) {
             ctx.queue().requestFinalize(message.runId());
         }
-        return new FetchResult(kind, progress.pages() + " pages, " + progress.totalRows() + " rows"
-                + error.map(e -> ": " + e).orElse("") + (last.get() ? "; last item of the run" : ""));
+        return new FetchResult(FetchResult.Kind.DROPPED, detail + (complete ? "; every item of the run ended" : ""));
     }
 
     private Instant deadline() {

@@ -45,6 +45,12 @@ public final class RunFinalizer {
         RunRecord run = begun.get();
         List<ItemRecord> items = ctx.ledger().items(runId);
         List<ItemOutcome> outcomes = items.stream().map(ItemRecord::outcome).toList();
+        if (items.size() < run.itemsTotal()) {
+            String why = "the run's item list is incomplete: " + items.size() + " of " + run.itemsTotal() + " items recorded";
+            LOG.log(System.Logger.Level.ERROR, "run {0}: {1}; every table fails, nothing is deleted", runId, why);
+            outcomes = outcomes.stream().map(o -> new ItemOutcome(o.item(), ItemOutcome.Status.FAILED, o.continuation(),
+                    o.rows(), o.pages(), Optional.of(o.error().map(e -> e + "; ").orElse("") + why), o.duration(), false)).toList();
+        }
         Set<String> tables = items.stream().map(i -> i.current().table()).collect(Collectors.toSet());
         Optional<SelectedSource> source = ctx.source(run.run().sourceName());
         SourceReport report;
@@ -54,7 +60,7 @@ public final class RunFinalizer {
             LOG.log(System.Logger.Level.ERROR, "run {0}: source {1} is no longer in the config; nothing deleted",
                     runId, run.run().sourceName());
         } else {
-            SelectedSource s = ServerlessContext.narrow(source.get(), tables);
+            SelectedSource s = items.size() < run.itemsTotal() ? source.get() : ServerlessContext.narrow(source.get(), tables);
             report = Finalizer.finish(run.run(), s.prepared().spec().path(), s.tables(), ctx.targets(s.prepared().name()),
                     outcomes, Duration.between(run.startedAt(), now), ctx.settings().retry());
             for (PreparedDestination d : s.prepared().destinations()) {
@@ -75,14 +81,23 @@ public final class RunFinalizer {
         return Optional.of(report);
     }
 
-    /** Closes runs past their deadline: their pending items fail as lost, then the run is finalized. Returns their ids. */
+    /**
+     * Closes runs past their deadline: their pending items fail as lost, then the run is
+     * finalized. Each run on its own: one that cannot be closed is logged and left to the next
+     * sweep, the others are closed. Returns the ids closed.
+     */
     public List<String> sweep(String claimant) {
         List<String> closed = new ArrayList<>();
         for (RunRecord r : ctx.ledger().overdue(ctx.settings().clock().instant())) {
-            LOG.log(System.Logger.Level.WARNING, "run {0} of {1}: no progress since {2}; closing it",
-                    r.id(), r.run().sourceName(), r.deadline().minus(ctx.settings().stall()));
-            close(r.id(), claimant, "no progress for " + ctx.settings().stall().toMinutes()
-                    + " minutes: its message was lost or dead-lettered").ifPresent(report -> closed.add(r.id()));
+            LOG.log(System.Logger.Level.WARNING, "run {0} of {1}: no progress and no message that can come back since {2};"
+                    + " closing it", r.id(), r.run().sourceName(), r.deadline().minus(ctx.settings().stall()));
+            try {
+                close(r.id(), claimant, "no progress for " + ctx.settings().stall().toMinutes()
+                        + " minutes: its message was lost or dead-lettered").ifPresent(report -> closed.add(r.id()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "run " + r.id() + " of " + r.run().sourceName()
+                        + ": could not close it (the next sweep tries again); the sweep goes on with the other runs: " + e, e);
+            }
         }
         return closed;
     }

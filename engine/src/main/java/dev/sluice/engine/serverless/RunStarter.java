@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * The planner: starts one run per source (or the named one), on all its selected tables or
  * a subset: migrates the destinations, plans work items, records the run under the source's
- * lease and puts the items on the queue. A source with an active run is refused.
+ * lease and puts the items on the queue. A source with an active run is refused before
+ * anything is migrated: the check is a key lookup of the source's lease, however many
+ * sources and runs there are; the ledger's lease is the real guard.
  */
 public final class RunStarter {
     private static final System.Logger LOG = System.getLogger(RunStarter.class.getName());
@@ -70,9 +72,9 @@ public final class RunStarter {
     private StartOutcome startOne(SelectedSource s) {
         String name = s.prepared().name();
         Instant now = ctx.settings().clock().instant();
-        Optional<RunRecord> active = activeRun(name, now);
+        Optional<String> active = ctx.ledger().active(name, now);
         if (active.isPresent()) {
-            return new StartOutcome(name, Optional.empty(), Optional.of(active.get().id()), 0);
+            return new StartOutcome(name, Optional.empty(), active, 0);
         }
         Migrations.migrate(ctx.prepared(), List.of(s), Map.of(name, ctx.targets(name)), ctx.settings().retry());
         Run run = Run.start(name, now);
@@ -84,12 +86,5 @@ public final class RunStarter {
         ctx.queue().enqueue(items);
         LOG.log(System.Logger.Level.INFO, "source {0}: run {1} started with {2} work items", name, run.id(), items.size());
         return new StartOutcome(name, Optional.of(run.id()), Optional.empty(), items.size());
-    }
-
-    /** Checked before migrating, so a refused start changes nothing; the ledger's lease is the real guard. */
-    private Optional<RunRecord> activeRun(String source, Instant now) {
-        return ctx.ledger().recent(20).stream()
-                .filter(r -> r.run().sourceName().equals(source) && !r.state().ended() && r.deadline().isAfter(now))
-                .findFirst();
     }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * Ends a run once every work item has ended: deletes stale rows (a barrier, once per run) and
  * builds the report. Stale rows are deleted only for full tables whose every item succeeded,
  * in destinations with write_mode overwrite-delete-stale; a failed table keeps its old rows
- * and an incremental table is never delete-staled, and the report says so.
+ * and an incremental table is never delete-staled, and the report says so. A table without
+ * any outcome (its items were never recorded) or with an item that did not finish counts as
+ * failed: nothing done is never a success.
  */
 public final class Finalizer {
     private static final System.Logger LOG = System.getLogger(Finalizer.class.getName());
@@ -29,8 +31,9 @@ public final class Finalizer {
         long failedTables = 0;
         for (Table top : tables) {
             List<ItemOutcome> mine = outcomes.stream().filter(o -> o.item().table().equals(top.name())).toList();
-            List<String> errors = mine.stream().filter(o -> o.status() == ItemOutcome.Status.FAILED)
-                    .map(o -> o.error().orElse("failed")).toList();
+            List<String> errors = mine.isEmpty() ? List.of("no work item of table " + top.name() + " has an outcome")
+                    : mine.stream().filter(o -> o.status() != ItemOutcome.Status.DONE)
+                    .map(o -> o.error().orElse("the item never finished")).toList();
             long partitions = mine.stream().map(o -> o.item().partition()).distinct().count();
             long finished = mine.stream().filter(o -> o.status() == ItemOutcome.Status.DONE).count();
             boolean complete = errors.isEmpty() && partitions > 0 && finished == partitions;

@@ -61,6 +61,10 @@ final class LedgerChecks {
         }
     }
 
+    static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     static ItemRecord add(ItemRecord r, Progress p) {
         Map<String, Long> rows = new HashMap<>(r.rows());
         p.rows().forEach((table, n) -> rows.merge(table, n, Long::sum));

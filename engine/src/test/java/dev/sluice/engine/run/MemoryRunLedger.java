@@ -16,12 +16,39 @@ import java.util.Set;
 /**
  * The {@link RunLedger} in memory, for tests: every method is atomic (one lock), with the
  * exact semantics the DynamoDB ledger has. A claim is held by its claimant until
- * {@code holdUntil}; the ender of an item keeps it, so ending twice counts once; an item's
- * end is counted in a set of ended keys, and {@code last} is true for the call that completed it.
+ * {@code holdUntil}; the ender of an item keeps it; an item's end is counted, with its rows,
+ * in a set of ended keys, so counting twice counts once; deadlines only move later.
  */
 public final class MemoryRunLedger implements RunLedger {
     private final Map<String, RunEntry> runs = new HashMap<>();
     private final Map<String, String> leases = new HashMap<>();
+    private final Map<String, Instant> leaseHold = new HashMap<>();
+    private volatile boolean failStartAfterLease;
+
+    /** For tests: {@link #start} dies after taking the lease, before writing anything else. */
+    public void failStartAfterLease(boolean fail) {
+        failStartAfterLease = fail;
+    }
+
+    @Override
+    public synchronized Optional<String> active(String source, Instant now) {
+        String holder = leases.get(source);
+        if (holder == null) {
+            return Optional.empty();
+        }
+        RunEntry run = runs.get(holder);
+        boolean active = run == null ? leaseHold.get(source).isAfter(now)
+                : !run.record.state().ended() && run.record.deadline().isAfter(now);
+        return active ? Optional.of(holder) : Optional.empty();
+    }
+
+    @Override
+    public synchronized void extend(String runId, Instant until) {
+        RunEntry run = runs.get(runId);
+        if (run != null) {
+            run.record = LedgerChecks.withProgress(run.record, 0, LedgerChecks.later(run.record.deadline(), until), run.ended.size());
+        }
+    }
 
     private static final class RunEntry {
         RunRecord record;
@@ -53,14 +80,15 @@ public final class MemoryRunLedger implements RunLedger {
     public synchronized StartResult start(RunRecord run, List<WorkItem> items) {
         LedgerChecks.checkStart(run, items);
         String source = run.run().sourceName();
-        String holder = leases.get(source);
-        if (holder != null && !holder.equals(run.id())) {
-            RunRecord active = runs.get(holder).record;
-            if (!active.state().ended() && active.deadline().isAfter(run.startedAt())) {
-                return StartResult.refused(holder);
-            }
+        Optional<String> holder = active(source, run.startedAt());
+        if (holder.isPresent() && !holder.get().equals(run.id())) {
+            return StartResult.refused(holder.get());
         }
         leases.put(source, run.id());
+        leaseHold.put(source, run.deadline());
+        if (failStartAfterLease) {
+            throw new IllegalStateException("injected: the start died after taking the lease");
+        }
         if (!runs.containsKey(run.id())) {
             RunEntry entry = new RunEntry(run);
             items.forEach(i -> entry.items.put(i.key(), new ItemEntry(ItemRecord.planned(i))));
@@ -78,17 +106,17 @@ public final class MemoryRunLedger implements RunLedger {
         }
         WorkItem current = item.record.current();
         if (item.record.state().ended()) {
-            return Claim.of(Claim.Verdict.STALE);
+            return Claim.of(message.sequence() == current.sequence() ? Claim.Verdict.ENDED : Claim.Verdict.STALE);
         }
         if (message.sequence() < current.sequence()) {
-            boolean free = item.holder == null || !item.holdUntil.isAfter(now);
+            boolean free = !item.holdUntil.isAfter(now);
             return new Claim(Claim.Verdict.STALE, free ? Optional.of(current) : Optional.empty());
         }
         if (message.sequence() > current.sequence()) {
             return Claim.of(Claim.Verdict.UNKNOWN);
         }
         if (item.heldBy(claimant, now)) {
-            return Claim.of(Claim.Verdict.BUSY);
+            return Claim.busyUntil(item.holdUntil);
         }
         item.holder = claimant;
         item.holdUntil = holdUntil;
@@ -114,27 +142,39 @@ public final class MemoryRunLedger implements RunLedger {
         ItemRecord r = item.record;
         item.record = LedgerChecks.add(new ItemRecord(next, r.state(), r.rows(), r.pages(), r.error(), r.busy()), progress);
         item.holder = null;
-        item.holdUntil = Instant.MIN;
+        item.holdUntil = deadline;
         RunEntry run = runs.get(from.runId());
-        run.record = LedgerChecks.withProgress(run.record, progress.totalRows(), deadline, run.ended.size());
+        run.record = LedgerChecks.withProgress(run.record, 0, LedgerChecks.later(run.record.deadline(), deadline), run.ended.size());
         return true;
     }
 
     @Override
-    public synchronized Optional<Boolean> end(WorkItem message, String claimant, ItemState state, Progress progress,
-                                              Optional<String> error, Instant deadline) {
+    public synchronized boolean end(WorkItem message, String claimant, ItemState state, Progress progress,
+                                    Optional<String> error) {
         LedgerChecks.checkEnd(state, error);
         RunEntry run = runs.get(message.runId());
         ItemEntry item = run == null ? null : run.items.get(message.key());
         if (item == null || !claimant.equals(item.holder) || item.record.current().sequence() != message.sequence()) {
-            return Optional.empty();
+            return false;
         }
         if (!item.record.state().ended()) {
             ItemRecord r = item.record;
             item.record = LedgerChecks.add(new ItemRecord(r.current(), state,
                     r.rows(), r.pages(), state == ItemState.DONE ? Optional.empty() : error, r.busy()), progress);
         }
-        return Optional.of(count(run, message.key(), progress.totalRows(), Optional.of(deadline)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean count(WorkItem message, Instant deadline) {
+        RunEntry run = runs.get(message.runId());
+        ItemEntry item = run == null ? null : run.items.get(message.key());
+        if (item == null || !item.record.state().ended()) {
+            return false;
+        }
+        count(run, message.key(), item.record);
+        run.record = LedgerChecks.withProgress(run.record, 0, LedgerChecks.later(run.record.deadline(), deadline), run.ended.size());
+        return run.ended.size() >= run.record.itemsTotal();
     }
 
     @Override
@@ -151,7 +191,7 @@ public final class MemoryRunLedger implements RunLedger {
                 item.holder = null;
                 item.holdUntil = Instant.MIN;
             }
-            count(run, e.getKey(), 0, Optional.empty());
+            count(run, e.getKey(), item.record);
         }
     }
 
@@ -221,12 +261,11 @@ public final class MemoryRunLedger implements RunLedger {
         return item;
     }
 
-    /** Counts the item's end once; true when this call counted the run's last item. */
-    private static boolean count(RunEntry run, String key, long rows, Optional<Instant> deadline) {
-        if (!run.ended.add(key)) {
-            return false;
+    /** Counts the item's end, with its rows, once. */
+    private static void count(RunEntry run, String key, ItemRecord item) {
+        if (run.ended.add(key)) {
+            long rows = item.rows().values().stream().mapToLong(Long::longValue).sum();
+            run.record = LedgerChecks.withProgress(run.record, rows, run.record.deadline(), run.ended.size());
         }
-        run.record = LedgerChecks.withProgress(run.record, rows, deadline.orElse(run.record.deadline()), run.ended.size());
-        return run.ended.size() >= run.record.itemsTotal();
     }
 }

@@ -83,7 +83,7 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
         RunRecord run = started("src", T0, "users");
         WorkItem m = item(run, "users");
         assertThat(claim(m, "a", T0)).isEqualTo(Claim.of(Claim.Verdict.ACCEPTED));
-        assertThat(claim(m, "b", T0.plusSeconds(1))).isEqualTo(Claim.of(Claim.Verdict.BUSY));
+        assertThat(claim(m, "b", T0.plusSeconds(1))).isEqualTo(Claim.busyUntil(T0.plus(HOLD)));
         assertThat(claim(m, "b", T0.plus(HOLD).minusSeconds(1)).verdict()).isEqualTo(Claim.Verdict.BUSY);
         assertThat(claim(m, "a", T0.plusSeconds(2)).verdict()).as("the holder again").isEqualTo(Claim.Verdict.ACCEPTED);
         Instant expired = T0.plusSeconds(2).plus(HOLD).plusSeconds(1);
@@ -101,12 +101,15 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
         assertThat(claim(m0, "a", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
         assertThat(ledger.advance(m0, m1, "a", Progress.NONE, T0.plus(STALL))).isTrue();
         assertThat(itemRecord(run, "users").current()).isEqualTo(m1);
-        assertThat(claim(m0, "b", T0.plusSeconds(1))).isEqualTo(new Claim(Claim.Verdict.STALE, Optional.of(m1)));
+        assertThat(claim(m0, "b", T0.plusSeconds(1))).as("m1 was just sent").isEqualTo(Claim.of(Claim.Verdict.STALE));
+        assertThat(claim(m0, "b", T0.plus(STALL).plusSeconds(1))).as("m1 may be lost")
+                .isEqualTo(new Claim(Claim.Verdict.STALE, Optional.of(m1)));
         assertThat(claim(m1, "c", T0.plusSeconds(2)).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
         assertThat(claim(m0, "b", T0.plusSeconds(3))).as("m1 is held").isEqualTo(Claim.of(Claim.Verdict.STALE));
         assertThat(claim(m1.continueFrom("future"), "d", T0.plusSeconds(3)).verdict()).isEqualTo(Claim.Verdict.UNKNOWN);
         assertThat(end(m1, "c")).contains(true);
-        assertThat(claim(m1, "d", T0.plusSeconds(4))).as("ended").isEqualTo(Claim.of(Claim.Verdict.STALE));
+        assertThat(claim(m1, "d", T0.plusSeconds(4))).as("ended at this message").isEqualTo(Claim.of(Claim.Verdict.ENDED));
+        assertThat(claim(m0, "d", T0.plusSeconds(4))).as("ended, and older").isEqualTo(Claim.of(Claim.Verdict.STALE));
     }
 
     @Test
@@ -155,30 +158,33 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
         assertThat(r.pages()).isEqualTo(3);
         assertThat(r.busy()).isEqualTo(Duration.ofSeconds(2));
         RunRecord after = runRecord(run);
-        assertThat(after.rows()).isEqualTo(19);
+        assertThat(after.rows()).as("rows are counted on the run when items end").isZero();
         assertThat(after.deadline()).isEqualTo(T0.plusSeconds(200).plus(STALL));
         assertThat(after.itemsEnded()).isZero();
+        assertThat(ledger.advance(m2, m2.continueFrom("p4"), "a", Progress.NONE, T0)).as("not claimed").isFalse();
+        assertThat(claim(m2, "a", T0.plusSeconds(300)).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
+        assertThat(ledger.advance(m2, m2.continueFrom("p4"), "a", Progress.NONE, T0.plusSeconds(300))).isTrue();
+        assertThat(runRecord(run).deadline()).as("a deadline only moves later").isEqualTo(T0.plusSeconds(200).plus(STALL));
     }
 
     @Test
-    public void endIsCountedExactlyOnceAndTheLastItemSaysSo() {
+    public void endIsCountedExactlyOnceAndTheRunSaysWhenItIsComplete() {
         RunRecord run = started("src", T0, "users", "events#p1");
         WorkItem users = item(run, "users");
         WorkItem events = item(run, "events#p1");
         assertThat(end(users, "a")).as("not claimed").isEmpty();
         assertThat(claim(users, "a", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
         assertThat(end(users, "b")).as("b is not the holder").isEmpty();
-        assertThat(ledger.end(users, "a", ItemState.DONE, progress("users", 7, 1, 100), Optional.empty(),
+        assertThat(end(users, "a", ItemState.DONE, progress("users", 7, 1, 100), Optional.empty(),
                 T0.plusSeconds(30).plus(STALL))).contains(false);
-        assertThat(ledger.end(users, "a", ItemState.DONE, progress("users", 7, 1, 100), Optional.empty(),
+        assertThat(end(users, "a", ItemState.DONE, progress("users", 7, 1, 100), Optional.empty(),
                 T0.plusSeconds(30).plus(STALL))).as("again").contains(false);
-        assertThat(runRecord(run).itemsEnded()).isEqualTo(1);
-        assertThat(runRecord(run).rows()).isEqualTo(7);
+        assertThat(ledger.count(events, T0)).as("not ended").isFalse();
         assertThat(claim(events, "c", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
-        assertThat(ledger.end(events, "c", ItemState.FAILED, progress("events", 2, 1, 100), Optional.of("boom"),
+        assertThat(end(events, "c", ItemState.FAILED, progress("events", 2, 1, 100), Optional.of("boom"),
                 T0.plusSeconds(60).plus(STALL))).contains(true);
-        assertThat(ledger.end(events, "c", ItemState.FAILED, Progress.NONE, Optional.of("boom"),
-                T0.plusSeconds(60).plus(STALL))).as("last only once").contains(false);
+        assertThat(end(events, "c", ItemState.FAILED, Progress.NONE, Optional.of("boom"),
+                T0.plusSeconds(60).plus(STALL))).as("still complete, counted once").contains(true);
         RunRecord after = runRecord(run);
         assertThat(after.itemsEnded()).isEqualTo(2);
         assertThat(after.allItemsEnded()).isTrue();
@@ -191,20 +197,69 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
     }
 
     @Test
-    public void racingEndsCountEachItemOnceAndExactlyOneIsLast() throws Exception {
+    public void anEndedItemsRedeliveryIsEndedAndAnyHandlerCountsItOnce() {
+        RunRecord run = started("src", T0, "users", "events");
+        WorkItem users = item(run, "users");
+        assertThat(claim(users, "a", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
+        assertThat(ledger.end(users, "a", ItemState.DONE, progress("users", 5, 1, 10), Optional.empty())).isTrue();
+        // "a" died here, before counting
+        assertThat(claim(users, "b", T0.plusSeconds(1))).isEqualTo(Claim.of(Claim.Verdict.ENDED));
+        assertThat(ledger.count(users, T0)).isFalse();
+        assertThat(ledger.count(users, T0)).isFalse();
+        WorkItem events = item(run, "events");
+        assertThat(claim(events, "c", T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
+        assertThat(end(events, "c", ItemState.DONE, progress("events", 3, 1, 10), Optional.empty(), T0)).contains(true);
+        assertThat(ledger.count(users, T0)).as("a late redelivery sees the run complete").isTrue();
+        RunRecord after = runRecord(run);
+        assertThat(after.itemsEnded()).isEqualTo(2);
+        assertThat(after.rows()).isEqualTo(8);
+        assertThat(claim(events.continueFrom("x"), "d", T0).verdict()).isEqualTo(Claim.Verdict.STALE);
+    }
+
+    @Test
+    public void racingEndsAndRecountsCountEachItemOnce() throws Exception {
         String[] keys = IntStream.range(0, 8).mapToObj(i -> "t" + i).toArray(String[]::new);
         RunRecord run = started("src", T0, keys);
         List<Callable<Optional<Boolean>>> tasks = new java.util.ArrayList<>();
         for (String k : keys) {
             WorkItem m = item(run, k);
             assertThat(claim(m, "h-" + k, T0).verdict()).isEqualTo(Claim.Verdict.ACCEPTED);
-            tasks.add(() -> end(m, "h-" + k));
-            tasks.add(() -> end(m, "h-" + k));
+            tasks.add(() -> end(m, "h-" + k, ItemState.DONE, progress(k, 1, 1, 1), Optional.empty(), T0));
+            tasks.add(() -> end(m, "h-" + k, ItemState.DONE, progress(k, 1, 1, 1), Optional.empty(), T0));
+            tasks.add(() -> Optional.of(ledger.count(m, T0)));
         }
         List<Optional<Boolean>> results = race(tasks);
         assertThat(results).allSatisfy(r -> assertThat(r).isPresent());
-        assertThat(results.stream().filter(r -> r.get()).count()).isEqualTo(1);
+        assertThat(results).as("some call saw the run complete").anySatisfy(r -> assertThat(r).contains(true));
         assertThat(runRecord(run).itemsEnded()).isEqualTo(keys.length);
+        assertThat(runRecord(run).rows()).isEqualTo(keys.length);
+    }
+
+    @Test
+    public void extendMovesTheDeadlineOnlyLaterAndNotOnceEnded() {
+        RunRecord run = started("src", T0, "users");
+        ledger.extend(run.id(), T0.plus(STALL).plusSeconds(600));
+        assertThat(runRecord(run).deadline()).isEqualTo(T0.plus(STALL).plusSeconds(600));
+        ledger.extend(run.id(), T0.plus(STALL));
+        assertThat(runRecord(run).deadline()).isEqualTo(T0.plus(STALL).plusSeconds(600));
+        assertThat(ledger.overdue(T0.plus(STALL).plusSeconds(1))).isEmpty();
+        ledger.extend("no-such-run", T0);
+    }
+
+    @Test
+    public void activeLooksUpTheSourcesLease() {
+        RunRecord a = started("a", T0, "x");
+        started("b", T0, "x");
+        for (int i = 0; i < 25; i++) {
+            started("other" + i, T0.plusSeconds(i + 1), "x");
+        }
+        assertThat(ledger.active("a", T0.plusSeconds(60))).contains(a.id());
+        assertThat(ledger.active("a", T0.plus(STALL).plusSeconds(1))).as("past its deadline").isEmpty();
+        assertThat(ledger.active("nobody", T0)).isEmpty();
+        assertThat(ledger.beginFinalize(a.id(), "f", T0, T0.plus(HOLD))).isPresent();
+        assertThat(ledger.active("a", T0.plusSeconds(60))).as("finalizing").contains(a.id());
+        assertThat(ledger.complete(a.id(), RunState.SUCCEEDED, "{}", T0)).isTrue();
+        assertThat(ledger.active("a", T0.plusSeconds(60))).isEmpty();
     }
 
     @Test
@@ -222,6 +277,7 @@ public abstract class RunLedgerContract extends RunLedgerFixtures {
         assertThat(itemRecord(run, "events").error()).contains("lost");
         assertThat(itemRecord(run, "logs").error()).contains("lost");
         assertThat(runRecord(run).itemsEnded()).isEqualTo(3);
+        assertThat(runRecord(run).allItemsEnded()).isTrue();
         assertThat(end(events, "b")).as("the holder lost it").isEmpty();
         assertThat(ledger.advance(events, events.continueFrom("x"), "b", Progress.NONE, T0)).isFalse();
         assertThat(runRecord(run).itemsEnded()).isEqualTo(3);

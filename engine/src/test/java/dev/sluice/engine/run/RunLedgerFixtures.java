@@ -60,8 +60,17 @@ public abstract class RunLedgerFixtures {
         return ledger.claim(message, claimant, now, now.plus(HOLD));
     }
 
+    /** Ends and counts {@code item} for {@code claimant}: empty when it does not hold it, else whether the run is complete. */
     protected Optional<Boolean> end(WorkItem item, String claimant) {
-        return ledger.end(item, claimant, ItemState.DONE, Progress.NONE, Optional.empty(), T0.plus(STALL));
+        return end(item, claimant, ItemState.DONE, Progress.NONE, Optional.empty(), T0.plus(STALL));
+    }
+
+    protected Optional<Boolean> end(WorkItem item, String claimant, ItemState state, Progress progress,
+                                    Optional<String> error, Instant deadline) {
+        if (!ledger.end(item, claimant, state, progress, error)) {
+            return Optional.empty();
+        }
+        return Optional.of(ledger.count(item, deadline));
     }
 
     protected ItemRecord itemRecord(RunRecord run, String key) {

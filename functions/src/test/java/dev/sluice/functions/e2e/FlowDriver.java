@@ -71,6 +71,35 @@ public final class FlowDriver implements AutoCloseable {
         return () -> ctx;
     }
 
+    /** A new function container whose handlers read the time from {@code clock} (a test moves it). */
+    public Supplier<ServerlessContext> container(java.time.Clock clock) {
+        ServerlessContext built = container().get();
+        ServerlessContext ctx = new ServerlessContext(built.prepared(), built.ledger(), built.queue(), built::cursors,
+                built.settings().withClock(clock));
+        return () -> ctx;
+    }
+
+    /** Planner on events/schedule-all.json; the run's id. */
+    public String start(Supplier<ServerlessContext> container) {
+        JsonNode started = invoke(new PlannerHandler(container), event("schedule-all.json"));
+        String runId = started.path("runs").get(0).path("run_id").asText();
+        if (runId.isEmpty()) {
+            throw new AssertionError("the planner started no run: " + started);
+        }
+        return runId;
+    }
+
+    /** The work queue's mapping for {@code fetch}, as Lambda's behaves (failed messages keep their visibility). */
+    public EventSourceMapping workMapping(FetchHandler fetch) {
+        return new EventSourceMapping(sqs, workQueue, fetch, 1, () -> LocalContext.countingDown(63_000, 1_000)).withLambdaVisibility();
+    }
+
+    /** The finalize queue drained by FinalizerHandler. */
+    public void drainFinalize(Supplier<ServerlessContext> container) {
+        new EventSourceMapping(sqs, finalizeQueue, new FinalizerHandler(container), 10, () -> LocalContext.countingDown(60_000, 0))
+                .drain(10);
+    }
+
     /** Planner on events/schedule-all.json, then both queues drained; the run as it ended. */
     public RunRecord runToTheEnd(Supplier<ServerlessContext> container) {
         JsonNode started = invoke(new PlannerHandler(container), event("schedule-all.json"));

@@ -105,8 +105,9 @@ class ServerlessFlowIT {
                     EventSourceMapping.invoke(new FetchHandler(first), event, LocalContext.countingDown(1_000_000, 1)));
             CompletableFuture<JsonNode> b = CompletableFuture.supplyAsync(() ->
                     EventSourceMapping.invoke(new FetchHandler(second), event, LocalContext.countingDown(1_000_000, 1)));
-            assertThat(a.get().path("batchItemFailures")).isEmpty();
-            assertThat(b.get().path("batchItemFailures")).isEmpty();
+            assertThat(a.get().path("batchItemFailures").size() + b.get().path("batchItemFailures").size())
+                    .as("at most the copy that found the item held is handed back, to finish it if the holder died")
+                    .isLessThanOrEqualTo(1);
             aws.sqs().deleteMessage(r -> r.queueUrl(aws.workQueue().url()).receiptHandle(m.receiptHandle()));
         }
         flow.drain(first);
