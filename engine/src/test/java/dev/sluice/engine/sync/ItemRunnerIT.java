@@ -132,7 +132,8 @@ class ItemRunnerIT {
                 assertThat(outcome.status()).as("applied=%s: %s", applied, outcome.error()).isEqualTo(ItemOutcome.Status.DONE);
                 assertThat(flaky.get(INC).orElseThrow().value()).isEqualTo("2024-01-01T00:00:29Z");
                 assertThat(flaky.get(INC).orElseThrow().version()).as("written once").isEqualTo(1);
-                assertThat(calls.get()).as("applied: settled by reading; not applied: set again").isEqualTo(applied ? 1 : 2);
+                // retried once either way: applied, the retry loses to the landed write and a read settles it
+                assertThat(calls.get()).as("compare-and-set calls").isEqualTo(2);
             }
         }
     }
