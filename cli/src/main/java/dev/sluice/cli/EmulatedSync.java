@@ -102,6 +102,7 @@ final class EmulatedSync {
      * (where a plain sync takes them) keep one run per source across both kinds of run.
      */
     private Leases localLeases(ServerlessContext ctx, LocalCursorStores cursors) {
+        ctx.open(); // the state stores live in the destinations
         String holder = "emulated-" + UUID.randomUUID();
         List<Leases.Request> requests = ctx.prepared().sources().stream()
                 .map(s -> new Leases.Request(s.name(), cursors.apply(s.name()), holder)).toList();

@@ -32,7 +32,7 @@ final class ConninfoDsn {
             if (i >= n || s.charAt(i) != '=') {
                 throw new MalformedConninfo(ConninfoKeywords.isSecret(previousKey)
                         ? "text after the " + previousKey + " is not a key=value pair (a value with spaces must be in single quotes)"
-                        : "missing \"=\" after \"" + key + "\" (a key=value DSN or a postgresql:// URL is expected)");
+                        : "missing \"=\" after " + named(key) + " (a key=value DSN or a postgresql:// URL is expected)");
             }
             if (ConninfoKeywords.isSecret(previousKey) && !ConninfoKeywords.isKnown(key)) {
                 throw new MalformedConninfo("text after the " + previousKey + " is not a known key=value pair"
@@ -76,7 +76,15 @@ final class ConninfoDsn {
             }
             value.append(c);
         }
-        throw new MalformedConninfo("the quoted value of \"" + key + "\" has no closing quote");
+        throw new MalformedConninfo("the quoted value of " + named(key) + " has no closing quote");
+    }
+
+    /**
+     * A word of the string for a message: quoted only when it is a connection keyword. Any other
+     * word may be (part of) a password, as in {@code mysql://user:pw@host/db} read as a DSN.
+     */
+    private static String named(String word) {
+        return ConninfoKeywords.isKnown(word) ? "\"" + word + "\"" : "a word that is not a connection keyword";
     }
 
     private static int skipSpace(String s, int i) {

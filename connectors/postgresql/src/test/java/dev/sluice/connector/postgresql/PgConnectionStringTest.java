@@ -174,7 +174,7 @@ class PgConnectionStringTest {
         cases.put("host=h dbname", "missing \"=\" after \"dbname\"");
         cases.put("host=h =x", "a \"=\" has no key before it");
         cases.put("host=h frobnicate=1", "unknown parameter \"frobnicate\"");
-        cases.put("db.example:5432/mydb", "missing \"=\" after \"db.example:5432/mydb\"");
+        cases.put("db.example:5432/mydb", "missing \"=\" after a word that is not a connection keyword");
         cases.put("postgres://u:pa/ss@host/db", "an \"@\" in a database name, must be percent-encoded");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             assertThatThrownBy(() -> parse(c.getKey())).as(c.getKey()).isInstanceOf(ConfigException.class)
