@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 record LoadOutcome(Optional<SyncSpec> spec, List<Problem> problems) {
     static final Duration TIME_BOUND = Duration.ofSeconds(10);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-10T12:00:00Z"), ZoneOffset.UTC);
-    /** What a message shows when an exception leaked into it: a class name, a package, an array's toString. */
-    private static final Pattern JAVA_NAMES = Pattern.compile("Exception|Error\\b|java\\.|javax\\.|\\[L|@[0-9a-f]{6,}");
+    /** What a message shows when an exception leaked into it: a class name, a package, an object's or array's toString. */
+    private static final Pattern JAVA_NAMES = Pattern.compile("Exception|Error\\b|java\\.|javax\\.|\\[L|[A-Za-z;\\]]@[0-9a-f]{6,8}\\b");
 
     /** Loads {@code file} (resolving {@code ${file:...}} against {@code dir}) and checks the contract. */
     static LoadOutcome load(Path dir, Path file, Map<String, String> env) {
