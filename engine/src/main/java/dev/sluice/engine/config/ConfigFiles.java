@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class ConfigFiles {
         } catch (AccessDeniedException e) {
             problems.add(Problem.inFile(file.toString(), "cannot be read: permission denied"));
         } catch (IOException e) {
-            problems.add(Problem.inFile(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")"));
+            problems.add(Problem.inFile(file.toString(), "cannot be read (" + reason(e) + ")"));
         }
         return Optional.empty();
     }
@@ -65,9 +66,14 @@ final class ConfigFiles {
             }
             return found;
         } catch (IOException e) {
-            problems.add(Problem.inFile(dir.toString(), "directory cannot be read (" + e.getClass().getSimpleName() + ")"));
+            problems.add(Problem.inFile(dir.toString(), "directory cannot be read (" + reason(e) + ")"));
             return List.of();
         }
+    }
+
+    /** The operating system's reason, in words (never an exception's class name). */
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "input/output error";
     }
 
     private static boolean isConfigName(String name) {

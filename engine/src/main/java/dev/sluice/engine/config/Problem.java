@@ -16,8 +16,9 @@ public record Problem(Origin origin, String file, String field, String message) 
         }
     }
 
+    /** A problem in a document, or about the config as a whole when {@code origin} is null. */
     public static Problem at(Origin origin, String field, String message) {
-        return new Problem(origin, origin.file(), field, message);
+        return new Problem(origin, origin == null ? null : origin.file(), field, message);
     }
 
     public static Problem inFile(String file, String message) {

@@ -50,9 +50,18 @@ public final class SpecLoader {
                 declared.markIncomplete();
                 continue;
             }
+            int problemsBefore = problems.size();
+            boolean anyDocument = false;
             for (DocumentSplitter.Chunk chunk : DocumentSplitter.split(text.get())) {
                 Origin origin = new Origin(file.toString(), chunk.number());
-                parse(chunk, origin, expander, problems, declared).ifPresent(doc -> reader.read(doc, origin));
+                Optional<Object> document = parse(chunk, origin, expander, problems, declared);
+                document.ifPresent(doc -> reader.read(doc, origin));
+                anyDocument |= document.isPresent();
+            }
+            if (!anyDocument && problems.size() == problemsBefore) {
+                problems.add(Problem.inFile(file.toString(), "has no documents (it is empty or holds only comments):"
+                        + " a config file defines sources and destinations, each in a document with kind: and spec:"));
+                declared.markIncomplete();
             }
         }
         declared.checkReferences();
