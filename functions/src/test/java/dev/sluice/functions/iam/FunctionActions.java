@@ -8,12 +8,13 @@ import java.util.Map;
  * The one home of which AWS actions each function's code calls, and on what. Derived from the
  * SDK calls in infra/ and functions/ (SdkCallsTest keeps the two in step):
  * <ul>
- * <li>planner and API start runs: {@code RunStarter} reads recent runs (Query on the {@code recent}
- *     index), {@code SourceLease.take} puts/gets the lease and reads the holder's run (PutItem,
+ * <li>planner and API start runs: {@code RunStarter} looks the source's active run up by its lease
+ *     (GetItem), {@code SourceLease.take} puts/gets the lease and reads the holder's run (PutItem,
  *     GetItem), {@code DynamoRunLedger.start} puts the run (PutItem) and {@code ItemWrites.putPlanned}
  *     its items (BatchWriteItem), {@code SqsWorkQueue.enqueue} sends them (SendMessageBatch, which IAM
  *     authorizes as sqs:SendMessage);</li>
- * <li>the API also reads one run (GetItem) and its items (Query on the table);</li>
+ * <li>the API also lists recent runs (Query on the {@code recent} index) and reads one run (GetItem)
+ *     and its items (Query on the table);</li>
  * <li>fetch claims, releases, advances, ends and counts items and pushes the lease (GetItem,
  *     UpdateItem on the runs table), reads and compare-and-sets cursors (GetItem, UpdateItem on the
  *     cursors table), continues and resends on the work queue and requests finalization on the
@@ -45,8 +46,7 @@ public final class FunctionActions {
     private static final Map<String, List<Grant>> CODE = Map.of(
             "PlannerFunction", List.of(
                     new Grant("dynamodb:GetItem", On.RUNS_TABLE), new Grant("dynamodb:PutItem", On.RUNS_TABLE),
-                    new Grant("dynamodb:BatchWriteItem", On.RUNS_TABLE), new Grant("dynamodb:Query", On.RECENT_INDEX),
-                    new Grant("sqs:SendMessage", On.WORK_QUEUE)),
+                    new Grant("dynamodb:BatchWriteItem", On.RUNS_TABLE), new Grant("sqs:SendMessage", On.WORK_QUEUE)),
             "ApiFunction", List.of(
                     new Grant("dynamodb:GetItem", On.RUNS_TABLE), new Grant("dynamodb:PutItem", On.RUNS_TABLE),
                     new Grant("dynamodb:BatchWriteItem", On.RUNS_TABLE), new Grant("dynamodb:Query", On.RUNS_TABLE),

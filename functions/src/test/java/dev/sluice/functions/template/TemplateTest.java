@@ -24,7 +24,8 @@ class TemplateTest {
             "dev.sluice.functions.FinalizerHandler::handleRequest");
     private static final List<String> ENVIRONMENT = List.of("SLUICE_CONFIG", "SLUICE_RUNS_TABLE",
             "SLUICE_CURSORS_TABLE", "SLUICE_WORK_QUEUE_URL", "SLUICE_FINALIZE_QUEUE_URL",
-            "SLUICE_TIME_MARGIN_SECONDS", "SLUICE_STALL_MINUTES", "SLUICE_MAX_RECEIVES", "SLUICE_METRICS_STACK", "JAVA_TOOL_OPTIONS");
+            "SLUICE_TIME_MARGIN_SECONDS", "SLUICE_STALL_MINUTES", "SLUICE_FETCH_TIMEOUT_SECONDS",
+            "SLUICE_VISIBILITY_TIMEOUT_SECONDS", "SLUICE_MAX_RECEIVES", "SLUICE_METRICS_STACK", "JAVA_TOOL_OPTIONS");
 
     private static Template template;
     private static Map<String, JsonNode> functions;
@@ -262,7 +263,11 @@ class TemplateTest {
         assertThat(indexes).hasSize(1);
         assertThat(indexes.get(0).path("IndexName").asText()).isEqualTo("recent");
         assertThat(keys(indexes.get(0).path("KeySchema"))).isEqualTo("kind HASH, started_at RANGE");
-        assertThat(indexes.get(0).path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+        assertThat(indexes.get(0).path("Projection").path("ProjectionType").asText()).isEqualTo("INCLUDE");
+        List<String> projected = new java.util.ArrayList<>();
+        indexes.get(0).path("Projection").path("NonKeyAttributes").forEach(a -> projected.add(a.asText()));
+        assertThat(projected).as("the attributes run listings decode").containsExactlyInAnyOrderElementsOf(
+                dev.sluice.infra.AwsResources.RECENT_ATTRIBUTES);
         assertThat(runs.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo("expires_at");
         assertThat(runs.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
 
