@@ -103,7 +103,9 @@ public final class ItemHandler {
     }
 
     private FetchResult continueWith(WorkItem message, WorkItem next, String claimant, Progress progress) {
-        if (!ctx.ledger().advance(message, next, claimant, progress, deadline())) {
+        // the run's deadline already covers this message's claim; the continuation is reserved until a copy could return
+        Instant reserved = ctx.settings().clock().instant().plus(ctx.settings().continuationReserve());
+        if (!ctx.ledger().advance(message, next, claimant, progress, reserved)) {
             LOG.log(System.Logger.Level.WARNING, "item {0} of run {1}: lost its claim before recording the continuation; "
                     + "the current holder carries on", message.key(), message.runId());
             return new FetchResult(FetchResult.Kind.DROPPED, "lost the claim");

@@ -53,7 +53,11 @@ public record ServerlessSettings(Duration stall, Duration timeMargin, int maxRec
         this(stall, timeMargin, maxReceives, retry, clock, Duration.ofMinutes(15), Duration.ofMinutes(90));
     }
 
-    /** StallMinutes 30, margin 60 s, 5 receives, a 15-minute fetch on a 90-minute visibility timeout (template.yaml's). */
+    /**
+     * StallMinutes 30, margin 60 s, 5 receives, a 15-minute fetch on a 90-minute visibility
+     * timeout: template.yaml's queue times; its StallMinutes default is longer (120), as its
+     * rules require for a 15-minute fetch, and reaches the functions through the environment.
+     */
     public static ServerlessSettings defaults() {
         return new ServerlessSettings(Duration.ofMinutes(30), Duration.ofSeconds(60), 5, Retry.standard(), Clock.systemUTC());
     }
@@ -65,6 +69,21 @@ public record ServerlessSettings(Duration stall, Duration timeMargin, int maxRec
     public Duration claimLife() {
         Duration handedBack = fetchTimeout.plus(MAX_HAND_BACK);
         return (visibility.compareTo(handedBack) > 0 ? visibility : handedBack).plus(stall);
+    }
+
+    /**
+     * How long a continuation is reserved for its own delivery: a stale copy of the message
+     * before it, arriving meanwhile, does not send it again. Shorter than the stall when the
+     * stall is long: a copy of an invocation that died after recording the continuation and
+     * before sending it comes back after the visibility timeout, at the earliest the visibility
+     * timeout minus one fetch after the continuation was recorded, and must then find the
+     * reservation over so that it sends the continuation (a continuation sent twice is harmless:
+     * its sequence lets one delivery through).
+     */
+    public Duration continuationReserve() {
+        Duration beforeACopy = visibility.minus(fetchTimeout).minus(Duration.ofMinutes(1));
+        Duration reserve = beforeACopy.compareTo(stall) < 0 ? beforeACopy : stall;
+        return reserve.isNegative() ? Duration.ZERO : reserve;
     }
 
     public ServerlessSettings withTimeMargin(Duration value) {

@@ -21,6 +21,15 @@ class ServerlessSettingsTest {
     }
 
     @Test
+    void aContinuationIsReservedOnlyUntilACopyOfTheMessageBeforeItCouldComeBack() {
+        // the template's defaults: a copy returns 90 min after its receive, at least 75 min after the continuation
+        assertThat(DEFAULTS.withStall(Duration.ofMinutes(120)).continuationReserve()).isEqualTo(Duration.ofMinutes(74));
+        assertThat(DEFAULTS.continuationReserve()).as("a shorter stall").isEqualTo(Duration.ofMinutes(30));
+        assertThat(DEFAULTS.withQueueTimes(Duration.ofMinutes(10), Duration.ofMinutes(10)).continuationReserve())
+                .as("no time between the two").isZero();
+    }
+
+    @Test
     void aMarginAtLeastTheFetchTimeoutIsRefused() {
         assertThatThrownBy(() -> DEFAULTS.withTimeMargin(Duration.ofMinutes(15)))
                 .hasMessageContaining("TimeMarginSeconds (900 s) must be less than the fetch function's timeout (900 s)");
