@@ -46,6 +46,7 @@ public final class ItemRunner {
         CursorState cursor = null;
         try {
             cursor = readCursor(item, table);
+            batches.afterTimedFlush(cursor::commit); // batch_timeout flushed every buffered row: the cursor may move
             while (true) {
                 Optional<String> requestToken = token;
                 Optional<String> since = cursor.value();
@@ -75,11 +76,13 @@ public final class ItemRunner {
             if (cursor != null) {
                 salvage(batches, cursor, e);
             }
-            String message = e instanceof ConnectorException ? e.getMessage() : e.toString();
+            String message = FailureText.of(e);
             boolean retryable = e instanceof ConnectorException c && c.retryable();
             LOG.log(System.Logger.Level.ERROR, "table {0}: {1}", table.name(), message);
             return outcome(item, ItemOutcome.Status.FAILED, Optional.empty(), batches, pages,
-                    Optional.of(message == null ? e.getClass().getName() : message), started, retryable);
+                    Optional.of(message), started, retryable);
+        } finally {
+            batches.close();
         }
     }
 
@@ -157,7 +160,7 @@ public final class ItemRunner {
                 Duration.ofNanos(System.nanoTime() - started), retryable);
     }
 
-    /** The stored cursor of an incremental item and the value waiting to be committed. */
+    /** The stored cursor of an incremental item and the value waiting to be committed (the batch timer commits too). */
     private static final class CursorState {
         private final StateStore store;
         private final String key;
@@ -178,21 +181,21 @@ public final class ItemRunner {
          * The cursor stored when this item started. Every page of the item is asked with it;
          * from the second page on the resume token says where to continue.
          */
-        Optional<String> value() {
+        synchronized Optional<String> value() {
             return atStart;
         }
 
-        void advance(Optional<String> pageCursor) {
+        synchronized void advance(Optional<String> pageCursor) {
             if (store != null && pageCursor.isPresent()) {
                 pending = pageCursor;
             }
         }
 
-        boolean pending() {
+        synchronized boolean pending() {
             return pending.isPresent() && !pending.equals(committed);
         }
 
-        void commit() {
+        synchronized void commit() {
             if (!pending()) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.sluice.connector.test;
 
 import dev.sluice.spi.ConfigException;
 import dev.sluice.spi.Spec;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,10 +15,12 @@ import java.util.Set;
  * @param generation which generation of data to serve (see {@link TestSource})
  * @param failTable  fault injection: the table whose page {@code failOnPage} throws
  * @param failOnPage fault injection: 1-based page number that throws
+ * @param pageDelay  a slow source: how long to wait before serving each page after a table's first
  */
 public record TestSourceConfig(long numRows, int numSubRows, int pageSize, long generation,
-                               Optional<String> failTable, int failOnPage) {
-    static final Set<String> KEYS = Set.of("num_rows", "num_sub_rows", "page_size", "generation", "fail_table", "fail_on_page");
+                               Optional<String> failTable, int failOnPage, Duration pageDelay) {
+    static final Set<String> KEYS = Set.of("num_rows", "num_sub_rows", "page_size", "generation", "fail_table", "fail_on_page",
+            "page_delay");
 
     public TestSourceConfig {
         if (failTable.isPresent() != (failOnPage > 0)) {
@@ -34,6 +37,7 @@ public record TestSourceConfig(long numRows, int numSubRows, int pageSize, long 
                 (int) spec.integer("page_size", 1000, 1, 1_000_000),
                 spec.integer("generation", 0, 0, 1_000_000),
                 spec.optionalString("fail_table"),
-                (int) spec.integer("fail_on_page", 0, 0, Integer.MAX_VALUE));
+                (int) spec.integer("fail_on_page", 0, 0, Integer.MAX_VALUE),
+                spec.duration("page_delay", Duration.ZERO));
     }
 }
