@@ -32,8 +32,12 @@ final class SyncCommand implements Callable<Integer> {
     boolean noMigrate;
 
     @Option(names = "--summary-location", paramLabel = "FILE",
-            description = "Append the sync summary to FILE as JSON lines, one per source and destination.")
+            description = "Append the sync summary to FILE as JSON lines, one per source and destination "
+                    + "(checked before anything runs: a directory or an unwritable path exits 2).")
     Optional<Path> summaryLocation;
+
+    @Option(names = "--no-progress", description = "No live progress line (it is drawn only when stdout and stderr are terminals).")
+    boolean noProgress;
 
     @Option(names = "--wait-for-lease", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "When another sync of a source is running, wait up to DURATION for it to finish "
@@ -48,14 +52,16 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        common.configureLogging();
         emulate.check(spec, noMigrate);
+        summaryLocation.ifPresent(file -> OutputPaths.requireWritableFile(spec.commandLine(), "--summary-location", file));
         if (emulate.enabled) {
             return emulated();
         }
         try (PreparedSync prepared = common.prepare()) {
-            boolean terminal = System.console() != null;
+            boolean showProgress = !noProgress && Terminals.stdoutAndStderr();
             SyncReport report;
-            try (LiveProgress progress = terminal ? new LiveProgress(System.err) : null) {
+            try (LiveProgress progress = showProgress ? new LiveProgress(System.err) : null) {
                 ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
                 SyncOptions options = SyncOptions.defaults().withNoMigrate(noMigrate).withProgress(listener);
                 report = new LocalSync(prepared, options.withLease(options.lease().waitingUpTo(waitForLease))).run();

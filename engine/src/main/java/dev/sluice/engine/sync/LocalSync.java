@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -106,10 +107,12 @@ public final class LocalSync {
         SourceRun ctx = new SourceRun(run, p.source(), tables, p.spec().deterministicCqId(), targets,
                 cursors.forSource(s), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
         List<WorkItem> items = Planner.plan(run, p.source(), s.tables());
+        int tableCount = s.tables().stream().mapToInt(t -> t.flatten().size()).sum();
         LOG.log(System.Logger.Level.INFO, "source {0}: run {1}, {2} tables, {3} work items, {4} at a time",
-                p.name(), run.id(), s.tables().size(), items.size(), p.concurrency());
-        options.progress().runStarted(p.name(), s.tables().size());
-        List<ItemOutcome> outcomes = runItems(p, new ItemRunner(ctx), items, lease);
+                p.name(), run.id(), tableCount, items.size(), p.concurrency());
+        options.progress().runStarted(p.name(), tableCount,
+                options.progress() == ProgressListener.NONE ? OptionalLong.empty() : RowEstimates.of(p.source(), s.tables()));
+        List<ItemOutcome> outcomes = runItems(p, tables, new ItemRunner(ctx), items, lease);
         if (!lease.confirm()) {
             outcomes = LostLease.failAll(outcomes, lease);
         }
@@ -123,7 +126,8 @@ public final class LocalSync {
      * Runs items on a pool of {@code concurrency} threads, continuations included, until all
      * ended. An item stops after its current page once the lease is no longer held, and fails.
      */
-    private List<ItemOutcome> runItems(PreparedSource p, ItemRunner runner, List<WorkItem> items, SourceLease lease) {
+    private List<ItemOutcome> runItems(PreparedSource p, Map<String, Table> tables, ItemRunner runner, List<WorkItem> items,
+                                       SourceLease lease) {
         StopSignal stop = () -> !lease.held();
         ExecutorService pool = Executors.newFixedThreadPool(p.concurrency(), namedThreads(p.name()));
         try {
@@ -135,6 +139,8 @@ public final class LocalSync {
             }
             List<ItemOutcome> outcomes = new ArrayList<>();
             Map<String, Boolean> failed = new HashMap<>();
+            Map<String, Integer> tableSizes = new HashMap<>();
+            tables.forEach((name, t) -> tableSizes.put(name, t.flatten().size()));
             int pending = items.size();
             while (pending > 0) {
                 ItemOutcome o = take(done);
@@ -152,7 +158,7 @@ public final class LocalSync {
                 String table = o.item().table();
                 failed.merge(table, o.status() == ItemOutcome.Status.FAILED, Boolean::logicalOr);
                 if (openPerTable.merge(table, -1, Integer::sum) == 0) {
-                    options.progress().tableDone(p.name(), table, failed.get(table));
+                    options.progress().tableDone(p.name(), table, tableSizes.getOrDefault(table, 1), failed.get(table));
                 }
             }
             return outcomes;
