@@ -67,6 +67,17 @@ final class ItemBatches implements AutoCloseable {
         return rows;
     }
 
+    /** Rows written per table and destination. */
+    synchronized Map<String, Map<String, Long>> writtenPerDestination() {
+        Map<String, Map<String, Long>> rows = new HashMap<>();
+        byTable.forEach((table, batchers) -> {
+            Map<String, Long> perDestination = new HashMap<>();
+            batchers.forEach(b -> perDestination.merge(b.destinationName(), b.written(), Long::sum));
+            rows.put(table, perDestination);
+        });
+        return rows;
+    }
+
     private synchronized void flushExpired() {
         if (timedFailure != null) {
             return;

@@ -157,7 +157,7 @@ public final class ItemRunner {
     private static ItemOutcome outcome(WorkItem item, ItemOutcome.Status status, Optional<WorkItem> next, ItemBatches batches,
                                        int pages, Optional<String> error, long started, boolean retryable) {
         return new ItemOutcome(item, status, next, batches.written(), pages, error,
-                Duration.ofNanos(System.nanoTime() - started), retryable);
+                Duration.ofNanos(System.nanoTime() - started), retryable, batches.writtenPerDestination());
     }
 
     /** The stored cursor of an incremental item and the value waiting to be committed (the batch timer commits too). */

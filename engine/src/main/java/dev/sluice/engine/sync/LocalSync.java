@@ -11,6 +11,7 @@ import dev.sluice.engine.lease.SourceLease;
 import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.Run;
 import dev.sluice.engine.plan.WorkItem;
+import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.Table;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,12 +58,12 @@ public final class LocalSync {
         List<SourceReport> reports = new ArrayList<>();
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
              Leases leases = takeLeases(selected, runs, cursors)) {
-            if (!options.noMigrate()) {
-                Migrations.migrate(prepared, selected, targets, options.retry());
-            }
+            MigrationResult migration = options.noMigrate() ? new MigrationResult(0, Map.of())
+                    : Migrations.migrateEach(prepared, selected, targets, options.retry());
             for (SelectedSource s : selected) {
                 String name = s.prepared().name();
-                SourceReport report = runSource(s, runs.get(name), leases.of(name), targets.get(name), cursors);
+                SourceReport report = runSource(s, runs.get(name), leases.of(name), targets.get(name), cursors,
+                        migration.refused());
                 reports.add(report);
                 sendSummaries(s, report);
             }
@@ -80,7 +81,12 @@ public final class LocalSync {
         }
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
              Leases ignored = takeLeases(selected, runs, cursors)) {
-            return Migrations.migrate(prepared, selected, targets(selected), options.retry());
+            MigrationResult result = Migrations.migrateEach(prepared, selected, targets(selected), options.retry());
+            if (!result.refused().isEmpty()) {
+                throw new ConnectorException(String.join("\n", result.refused().values()) + "\n(" + result.migrated()
+                        + " other table(s) migrated)");
+            }
+            return result.migrated();
         }
     }
 
@@ -100,7 +106,7 @@ public final class LocalSync {
     }
 
     private SourceReport runSource(SelectedSource s, Run run, SourceLease lease, List<DestinationTarget> targets,
-                                   CursorStores cursors) {
+                                   CursorStores cursors, Map<String, String> refusedMigrations) {
         long started = System.nanoTime();
         PreparedSource p = s.prepared();
         Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
@@ -112,7 +118,12 @@ public final class LocalSync {
                 p.name(), run.id(), tableCount, items.size(), p.concurrency());
         options.progress().runStarted(p.name(), tableCount,
                 options.progress() == ProgressListener.NONE ? OptionalLong.empty() : RowEstimates.of(p.source(), s.tables()));
-        List<ItemOutcome> outcomes = runItems(p, tables, new ItemRunner(ctx), items, lease);
+        List<ItemOutcome> refused = RefusedTables.outcomes(s.tables(), items, refusedMigrations);
+        List<WorkItem> runnable = items.stream().filter(i -> refused.stream().noneMatch(o -> o.item().equals(i))).toList();
+        refused.forEach(o -> options.progress().tableDone(p.name(), o.item().table(),
+                tables.get(o.item().table()).flatten().size(), true));
+        List<ItemOutcome> outcomes = new ArrayList<>(runItems(p, tables, new ItemRunner(ctx), runnable, lease));
+        outcomes.addAll(refused);
         if (!lease.confirm()) {
             outcomes = LostLease.failAll(outcomes, lease);
         }
