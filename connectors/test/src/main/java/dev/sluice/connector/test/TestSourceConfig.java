@@ -1,6 +1,7 @@
 package dev.sluice.connector.test;
 
 import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Spec;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,15 +30,20 @@ public record TestSourceConfig(long numRows, int numSubRows, int pageSize, long 
         }
     }
 
+    /** Parses the spec, reporting every problem at once. */
     static TestSourceConfig parse(Spec spec) {
-        spec.requireOnly(KEYS);
-        return new TestSourceConfig(
-                spec.integer("num_rows", 10, 0, 1_000_000_000L),
-                (int) spec.integer("num_sub_rows", 2, 0, 1_000),
-                (int) spec.integer("page_size", 1000, 1, 1_000_000),
-                spec.integer("generation", 0, 0, 1_000_000),
-                spec.optionalString("fail_table"),
-                (int) spec.integer("fail_on_page", 0, 0, Integer.MAX_VALUE),
-                spec.duration("page_delay", Duration.ZERO));
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> spec.requireOnly(KEYS));
+        long numRows = problems.check(() -> spec.integer("num_rows", 10, 0, 1_000_000_000L), 10L);
+        long subRows = problems.check(() -> spec.integer("num_sub_rows", 2, 0, 1_000), 2L);
+        long pageSize = problems.check(() -> spec.integer("page_size", 1000, 1, 1_000_000), 1000L);
+        long generation = problems.check(() -> spec.integer("generation", 0, 0, 1_000_000), 0L);
+        Optional<String> failTable = problems.check(() -> spec.optionalString("fail_table"), Optional.empty());
+        long failOnPage = problems.check(() -> spec.integer("fail_on_page", 0, 0, Integer.MAX_VALUE), 0L);
+        Duration pageDelay = problems.check(() -> spec.duration("page_delay", Duration.ZERO), Duration.ZERO);
+        TestSourceConfig config = problems.check(() -> new TestSourceConfig(numRows, (int) subRows, (int) pageSize,
+                generation, failTable, (int) failOnPage, pageDelay), null);
+        problems.throwIfAny();
+        return config;
     }
 }
