@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Syncs the config's sources into their destinations. Exit 0: every table synced; "
-                + "1: finished with errors (or the emulators could not start); 2: bad config or options (nothing written).")
+                + "1: finished with errors (or the emulators could not start); 2: bad config, options or output paths "
+                + "(nothing written); 3: internal error (a bug).")
 final class SyncCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(SyncCommand.class.getName());
 
