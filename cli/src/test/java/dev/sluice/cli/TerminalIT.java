@@ -80,6 +80,15 @@ class TerminalIT {
         assertThat(shown).anyMatch(l -> l.startsWith("source test -> sqlite: PARTIAL"));
     }
 
+    @Test
+    void withoutATerminalThereIsNoProgressLine() throws Exception {
+        screenLines(); // writes the config
+        CliIT.Result r = JarRun.run(dir, "sync", dir.resolve("slow.yml").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("\u001b").doesNotContain("rows/s").doesNotContain("\r");
+        assertThat(r.err()).contains("error table test_some_table: injected failure");
+    }
+
     /** A small terminal: \r returns, ESC[2K clears the line, \n moves on; records every state a line had before it was cleared or left. */
     static final class Screen {
         static List<String> everyLineShown(String output) {
