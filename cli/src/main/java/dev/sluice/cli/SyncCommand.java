@@ -90,7 +90,7 @@ final class SyncCommand implements Callable<Integer> {
         EmulatedSync.Outcome outcome = new EmulatedSync(emulate, LeaseSettings.defaults().waitingUpTo(waitForLease), lines, Logging.infoEnabled()).run(common.configFiles());
         ReportPrinter.print(outcome.report(), out);
         for (String problem : outcome.problems()) {
-            err.println("error: " + problem);
+            Failures.error(err, problem); // a JSON line under --log-format json
         }
         summaryLocation.ifPresent(file -> SyncSummaries.appendJsonLines(file, outcome.sources(), outcome.report()));
         return outcome.succeeded() ? Main.OK : Main.FINISHED_WITH_ERRORS;

@@ -82,9 +82,13 @@ class SummaryIT {
         Path config = config("0", "overwrite", "overwrite");
         assertThat(CliIT.sluice("sync", config.toString()).code()).isZero();
         sql(dir.resolve("b.sqlite"), "CREATE TRIGGER refuse BEFORE INSERT ON test_some_table BEGIN SELECT RAISE(ABORT, 'b refuses rows'); END");
-        CliIT.Result r = CliIT.sluice("sync", config.toString(), "--log-level", "error");
+        Path summary = dir.resolve("summary.jsonl");
+        CliIT.Result r = CliIT.sluice("sync", config.toString(), "--log-level", "error", "--summary-location", summary.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(line(r.out(), "  test_some_table ")).matches("  test_some_table +30 +0 +1 +\\S+");
+        assertThat(Files.readAllLines(summary)).satisfiesExactly( // what each destination received
+                a -> assertThat(a).contains("\"destination_name\":\"a\"").contains("\\\"test_some_table\\\":30"),
+                b -> assertThat(b).contains("\"destination_name\":\"b\"").contains("\\\"test_some_table\\\":0"));
         assertThat(line(r.out(), "  FAILED test_some_table: ")).contains("b refuses rows");
         assertThat(line(r.out(), "  test_incremental_table ")).matches("  test_incremental_table +0 +0 +0 +\\S+"); // nothing newer than its cursor
     }
@@ -109,6 +113,12 @@ class SummaryIT {
         assertThat(text(a, "select count(*) from test_incremental_table")).isEqualTo("0"); // nothing written to the refused table
         assertThat(text(dir.resolve("b.sqlite"), "select count(*) from test_incremental_table")).isEqualTo("30"); // b kept its rows
         assertThat(text(a, "select count(*) from test_some_table")).isEqualTo("27"); // the others synced
+
+        CliIT.Result migrate = CliIT.sluice("migrate", config.toString(), "--log-level", "error");
+        assertThat(migrate.code()).isEqualTo(1);
+        assertThat(migrate.err()).isEqualTo("error: destination a: table \"test_incremental_table\", column \"value\": type changed"
+                + " from INTEGER to TEXT (string) is a breaking change; migrate_mode: safe refuses it (use migrate_mode: forced to"
+                + " drop and recreate the table)\n(5 other table(s) migrated)\n");
     }
 
     private static void sql(Path db, String statement) throws SQLException {

@@ -22,12 +22,19 @@ class TerminalIT {
     private static final Pattern LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\S+Z (info|warn|error|debug) .*");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\S+Z (info|warn|error|debug) ");
     private static final Pattern PROGRESS = Pattern.compile(
-            "^test: tables [0-3]/3, [\\d,]+ rows, [\\d,]+ rows/s(, ~[\\d,]+ rows left, ETA \\d+s)?$");
+            "^test: tables [0-3]/[13], [\\d,]+ rows, [\\d,]+ rows/s(, ~[\\d,]+ rows left, ETA \\d+s)?$");
 
     @TempDir
     Path dir;
 
+    private static final String FAILING = "[\"*\"]",
+            SPEC = "{num_rows: 40, page_size: 10, page_delay: 300ms, fail_table: test_some_table, fail_on_page: 3}";
+
     private List<String> screenLines(String... extra) throws Exception {
+        return screenLinesOf(FAILING, SPEC, extra);
+    }
+
+    private List<String> screenLinesOf(String tables, String spec, String... extra) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
         Path config = dir.resolve("slow.yml");
         Files.writeString(config, """
@@ -35,9 +42,9 @@ class TerminalIT {
                 spec:
                   name: test
                   path: cloudquery/test
-                  tables: ["*"]
+                  tables: %s
                   destinations: [sqlite]
-                  spec: {num_rows: 40, page_size: 10, page_delay: 300ms, fail_table: test_some_table, fail_on_page: 3}
+                  spec: %s
                 ---
                 kind: destination
                 spec:
@@ -45,7 +52,7 @@ class TerminalIT {
                   path: cloudquery/sqlite
                   spec:
                     connection_string: %s
-                """.formatted(dir.resolve("out.sqlite")));
+                """.formatted(tables, spec, dir.resolve("out.sqlite")));
         String command = JarRun.javaBinary() + " -jar " + JarRun.jar() + " sync " + config + " " + String.join(" ", extra);
         Path typescript = dir.resolve("tty.out");
         Process p = new ProcessBuilder("script", "-qfc", command, "/dev/null").directory(dir.toFile())
@@ -71,6 +78,12 @@ class TerminalIT {
         assertThat(shown).anyMatch(l -> LOG_LINE.matcher(l).matches() && l.contains("error table test_some_table: injected failure"));
         assertThat(shown).anyMatch(l -> LOG_LINE.matcher(l).matches() && l.contains("source test: run") && l.contains("3 tables"));
         assertThat(shown).anyMatch(l -> l.startsWith("source test -> sqlite: PARTIAL"));
+    }
+
+    @Test
+    void whenTheSourceKnowsItsRowCountTheProgressLineShowsAnEta() throws Exception {
+        List<String> shown = screenLinesOf("[\"test_some_table\"]", "{num_rows: 60, page_size: 10, page_delay: 300ms}");
+        assertThat(shown).anyMatch(l -> l.matches("test: tables 0/1, [\\d,]+ rows, [\\d,]+ rows/s, ~[\\d,]+ rows left, ETA \\d+s"));
     }
 
     @Test
