@@ -37,7 +37,8 @@ final class SyncCommand implements Callable<Integer> {
                     + "(checked before anything runs: a directory or an unwritable path exits 2).")
     Optional<Path> summaryLocation;
 
-    @Option(names = "--no-progress", description = "No live progress line (it is drawn only when stdout and stderr are terminals).")
+    @Option(names = "--no-progress", description = "No live progress line (it is drawn only when stdout and stderr are terminals, "
+                    + "and not with --log-format json).")
     boolean noProgress;
 
     @Option(names = "--wait-for-lease", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -60,7 +61,8 @@ final class SyncCommand implements Callable<Integer> {
             return emulated();
         }
         try (PreparedSync prepared = common.prepare()) {
-            boolean showProgress = !noProgress && Terminals.stdoutAndStderr();
+            // under --log-format json every line on stderr is JSON, so no progress line there
+            boolean showProgress = !noProgress && common.logFormat == Logging.Format.text && Terminals.stdoutAndStderr();
             SyncReport report;
             try (LiveProgress progress = showProgress ? new LiveProgress(System.err) : null) {
                 ProgressListener listener = progress == null ? ProgressListener.NONE : progress;

@@ -95,6 +95,20 @@ class SelectionIT {
     }
 
     @Test
+    void whenTheConnectorsGlobsSelectNothingTheErrorNamesThemNotTheEnginesStar() throws Exception {
+        Path config = config("[\"archive.*\", \"public.orders_v*\"]", "{}");
+        CliIT.Result r = CliIT.sluice("sync", config.toString());
+        assertThat(r.code()).isEqualTo(2);
+        String at = "  " + config + ", document 1, field spec.spec.tables: source shop (cloudquery/postgresql): ";
+        assertThat(r.err()).isEqualTo("error: invalid configuration:\n"
+                + at + "\"archive.*\" selects no table of the database: it matches no table, view or partition; "
+                + "the postgresql source reads ordinary and partitioned tables\n"
+                + at + "\"public.orders_v*\" selects no table of the database: it matches public.orders_view (a view); "
+                + "the postgresql source reads ordinary and partitioned tables\n");
+        assertThat(files()).containsExactly("shop.yml");
+    }
+
+    @Test
     void anEnginePatternThatMatchesNothingListsWhatTheSourceOffers() throws Exception {
         Path config = config("[\"public.orders\", \"public.grid\"]", "{}");
         Files.writeString(config, Files.readString(config).replace("tables: [\"*\"]", "tables: [\"order\"]"));

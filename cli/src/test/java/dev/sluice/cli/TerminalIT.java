@@ -94,6 +94,14 @@ class TerminalIT {
     }
 
     @Test
+    void underLogFormatJsonTheTerminalGetsJsonLinesOnly() throws Exception {
+        List<String> shown = screenLines("--log-format", "json");
+        assertThat(shown).noneMatch(l -> l.contains("rows/s"));
+        assertThat(shown).filteredOn(l -> !l.startsWith("source test -> ") && !l.startsWith("  ")).isNotEmpty()
+                .allMatch(l -> l.startsWith("{\"time\":") && l.endsWith("}"));
+    }
+
+    @Test
     void withoutATerminalThereIsNoProgressLine() throws Exception {
         screenLines(); // writes the config
         CliIT.Result r = JarRun.run(dir, "sync", dir.resolve("slow.yml").toString());
