@@ -21,12 +21,12 @@ final class CommonOptions {
             description = "Config files (*.yml, *.yaml) or directories of them, loaded together.")
     List<Path> configs;
 
-    @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL",
-            description = "debug, info, warn or error (default: ${DEFAULT-VALUE}).")
-    String logLevel;
+    @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL", converter = LogLevel.Converter.class,
+            description = "debug, info, warn or error (default: ${DEFAULT-VALUE}); debug adds stack traces to errors.")
+    LogLevel logLevel;
 
     @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text or json (default: ${DEFAULT-VALUE}); json makes every line on stderr a JSON object, the final error line too.")
     Logging.Format logFormat;
 
     /** Sets up logging, loads and validates the config and creates its connectors (no I/O). */
@@ -34,8 +34,13 @@ final class CommonOptions {
         return SyncSetup.prepare(load(), ConnectorRegistry.builtIn());
     }
 
-    SyncSpec load() {
+    /** Sets up logging from --log-level and --log-format; {@link #load()} does it too. */
+    void configureLogging() {
         Logging.configure(logLevel, logFormat);
+    }
+
+    SyncSpec load() {
+        configureLogging();
         return new SpecLoader().load(configs, System.getenv());
     }
 

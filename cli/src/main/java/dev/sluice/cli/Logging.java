@@ -1,12 +1,8 @@
 package dev.sluice.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -16,33 +12,30 @@ import java.util.logging.Logger;
 
 /**
  * Sets up logging (the engine logs through {@link System.Logger}, which the JDK routes to
- * java.util.logging): one handler on stderr, at the chosen level, as text or JSON lines.
+ * java.util.logging): one handler on stderr, at the chosen level, as text or JSON lines,
+ * each line written above the progress line when one is shown ({@link StatusLine}).
  */
 final class Logging {
     enum Format { text, json }
 
     private static volatile boolean debug;
-    private static volatile boolean info;
+    private static volatile boolean info = true;
+    private static volatile boolean json;
     /** Loggers whose level was set here: java.util.logging holds loggers weakly, and would forget their level. */
     private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Logging() {
     }
 
-    static void configure(String level, Format format) {
-        Level jul = switch (level.toLowerCase(Locale.ROOT)) {
-            case "debug" -> Level.FINE;
-            case "info" -> Level.INFO;
-            case "warn", "warning" -> Level.WARNING;
-            case "error" -> Level.SEVERE;
-            default -> throw new IllegalArgumentException("--log-level must be debug, info, warn or error, got " + level);
-        };
+    static void configure(LogLevel level, Format format) {
+        Level jul = level.jul;
         debug = jul == Level.FINE;
         info = jul.intValue() <= Level.INFO.intValue();
+        json = format == Format.json;
         CONFIGURED.clear();
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        Handler handler = new ConsoleHandler();
+        Handler handler = new StderrHandler();
         handler.setLevel(jul);
         handler.setFormatter(format == Format.json ? new JsonFormatter() : new TextFormatter());
         root.addHandler(handler);
@@ -55,6 +48,16 @@ final class Logging {
 
     static boolean debugEnabled() {
         return debug;
+    }
+
+    /** True with --log-format json: every line on stderr is a JSON object, the final error line too. */
+    static boolean json() {
+        return json;
+    }
+
+    /** Sets the line format before the command's options are fully known (a usage error names it). */
+    static void useJson(boolean on) {
+        json = on;
     }
 
     /** True at --log-level info or debug. */
@@ -84,6 +87,35 @@ final class Logging {
         return level.intValue() >= Level.INFO.intValue() ? "info" : "debug";
     }
 
+    /** Like the JDK's ConsoleHandler (System.err at the time of each line), but through {@link StatusLine}. */
+    private static final class StderrHandler extends Handler {
+        @Override
+        public void publish(LogRecord r) {
+            if (!isLoggable(r)) {
+                return;
+            }
+            String line;
+            try {
+                line = getFormatter().format(r);
+            } catch (RuntimeException e) {
+                reportError("cannot format a log line", e, ErrorManager.FORMAT_FAILURE);
+                return;
+            }
+            PrintStream err = System.err;
+            StatusLine.write(err, line);
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
     private static final class TextFormatter extends Formatter {
         @Override
         public String format(LogRecord r) {
@@ -92,20 +124,10 @@ final class Logging {
     }
 
     private static final class JsonFormatter extends Formatter {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
         @Override
         public String format(LogRecord r) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("time", Instant.ofEpochMilli(r.getMillis()).toString());
-            line.put("level", levelName(r.getLevel()));
-            line.put("logger", r.getLoggerName());
-            line.put("message", formatMessage(r));
-            try {
-                return JSON.writeValueAsString(line) + System.lineSeparator();
-            } catch (JsonProcessingException e) {
-                return formatMessage(r) + System.lineSeparator();
-            }
+            return JsonLine.of(Instant.ofEpochMilli(r.getMillis()), levelName(r.getLevel()), r.getLoggerName(), formatMessage(r))
+                    + System.lineSeparator();
         }
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Creates or updates the destination tables of the selected source tables, without syncing.")
+        description = "Creates or updates the destination tables of the selected source tables, without syncing. "
+                + "Exits 1 naming each breaking change migrate_mode: safe refused (the other tables are migrated).")
 final class MigrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

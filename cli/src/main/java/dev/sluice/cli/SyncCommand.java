@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Syncs the config's sources into their destinations. Exit 0: every table synced; "
-                + "1: finished with errors (or the emulators could not start); 2: bad config or options (nothing written).")
+                + "1: finished with errors (or the emulators could not start); 2: bad config, options or output paths "
+                + "(nothing written); 3: internal error (a bug).")
 final class SyncCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(SyncCommand.class.getName());
 
@@ -32,8 +33,13 @@ final class SyncCommand implements Callable<Integer> {
     boolean noMigrate;
 
     @Option(names = "--summary-location", paramLabel = "FILE",
-            description = "Append the sync summary to FILE as JSON lines, one per source and destination.")
+            description = "Append the sync summary to FILE as JSON lines, one per source and destination "
+                    + "(checked before anything runs: a directory or an unwritable path exits 2).")
     Optional<Path> summaryLocation;
+
+    @Option(names = "--no-progress", description = "No live progress line (it is drawn only when stdout and stderr are terminals, "
+                    + "and not with --log-format json).")
+    boolean noProgress;
 
     @Option(names = "--wait-for-lease", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "When another sync of a source is running, wait up to DURATION for it to finish "
@@ -48,14 +54,17 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        common.configureLogging();
         emulate.check(spec, noMigrate);
+        summaryLocation.ifPresent(file -> OutputPaths.requireWritableFile(spec.commandLine(), "--summary-location", file));
         if (emulate.enabled) {
             return emulated();
         }
         try (PreparedSync prepared = common.prepare()) {
-            boolean terminal = System.console() != null;
+            // under --log-format json every line on stderr is JSON, so no progress line there
+            boolean showProgress = !noProgress && common.logFormat == Logging.Format.text && Terminals.stdoutAndStderr();
             SyncReport report;
-            try (LiveProgress progress = terminal ? new LiveProgress(System.err) : null) {
+            try (LiveProgress progress = showProgress ? new LiveProgress(System.err) : null) {
                 ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
                 SyncOptions options = SyncOptions.defaults().withNoMigrate(noMigrate).withProgress(listener);
                 report = new LocalSync(prepared, options.withLease(options.lease().waitingUpTo(waitForLease))).run();
@@ -83,7 +92,7 @@ final class SyncCommand implements Callable<Integer> {
         EmulatedSync.Outcome outcome = new EmulatedSync(emulate, LeaseSettings.defaults().waitingUpTo(waitForLease), lines, Logging.infoEnabled()).run(common.configFiles());
         ReportPrinter.print(outcome.report(), out);
         for (String problem : outcome.problems()) {
-            err.println("error: " + problem);
+            Failures.error(err, problem); // a JSON line under --log-format json
         }
         summaryLocation.ifPresent(file -> SyncSummaries.appendJsonLines(file, outcome.sources(), outcome.report()));
         return outcome.succeeded() ? Main.OK : Main.FINISHED_WITH_ERRORS;

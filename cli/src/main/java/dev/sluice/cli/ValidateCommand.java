@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a config without connecting to anything: exits 0 if valid, 2 with every problem otherwise.")
+        description = "Checks a config without connecting to anything (the loader's checks, then every connector's spec "
+                + "checks): exits 0 if valid, 2 with every problem otherwise.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

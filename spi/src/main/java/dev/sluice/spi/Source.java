@@ -1,6 +1,7 @@
 package dev.sluice.spi;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A source of tables. The engine calls {@link #open()}, then {@link #tables()}, then fetches
@@ -22,6 +23,14 @@ public interface Source extends AutoCloseable {
      */
     default List<String> partitions(Table table) {
         return List.of("");
+    }
+
+    /**
+     * About how many rows a sync of {@code table} (this table only, not its children) reads,
+     * for a progress display's ETA; empty when the source cannot tell cheaply. Never exact.
+     */
+    default OptionalLong estimatedRows(Table table) {
+        return OptionalLong.empty();
     }
 
     /** Fetches one page. Must be deterministic for a given request while the data does not change. */

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rows of one table waiting to be written to one destination. Flushes when the batch
  * reaches {@code batch_size} rows or {@code batch_size_bytes}, or when its first row is older
- * than {@code batch_timeout} as more rows arrive; {@link #flush()} writes the rest. Memory
+ * than {@code batch_timeout} (checked as rows arrive, and by {@link BatchTimer} while none do);
+ * {@link #flush()} writes the rest. Not thread-safe: {@link ItemBatches} serialises calls. Memory
  * held is bounded by the limits (plus one page).
  */
 final class Batcher {
@@ -67,6 +68,11 @@ final class Batcher {
     /** A write failed after its retries (the rows are still buffered). */
     boolean failed() {
         return failed;
+    }
+
+    /** True when rows are buffered and the first of them has waited {@code batch_timeout} or longer. */
+    boolean expired(long nowNanos) {
+        return !rows.isEmpty() && nowNanos - firstRowNanos >= target.limits().timeout().toNanos();
     }
 
     boolean isEmpty() {

@@ -1,15 +1,26 @@
 package dev.sluice.engine.fetch;
 
 import dev.sluice.spi.Table;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
-/** The batchers of one work item: one per (table, destination), parents before children. */
-final class ItemBatches {
+/**
+ * The batchers of one work item: one per (table, destination), parents before children.
+ * A {@link BatchTimer} flushes every batch whose first row has waited {@code batch_timeout},
+ * even while no row arrives, and then runs the item's after-flush step (committing a cursor
+ * whose rows are all written). Its failure surfaces on the item's own thread at the next call.
+ * Every method holds this object's lock, so the timer and the fetch loop never interleave.
+ */
+final class ItemBatches implements AutoCloseable {
     private final Map<String, List<Batcher>> byTable = new LinkedHashMap<>();
+    private final ScheduledFuture<?> timer;
+    private Runnable afterTimedFlush = () -> { };
+    private RuntimeException timedFailure;
 
     ItemBatches(Table top, List<DestinationTarget> targets, Retry retry) {
         for (Table t : top.flatten()) {
@@ -19,15 +30,24 @@ final class ItemBatches {
             }
             byTable.put(t.name(), batchers);
         }
+        Duration shortest = targets.stream().map(d -> d.limits().timeout()).min(Duration::compareTo).orElse(null);
+        timer = shortest == null ? null : BatchTimer.every(shortest, this::flushExpired);
     }
 
-    void add(String table, RowFactory.Rows rows) {
+    /** What to do after the timer flushed the last buffered rows (the fetch loop's cursor commit). */
+    synchronized void afterTimedFlush(Runnable step) {
+        afterTimedFlush = step;
+    }
+
+    synchronized void add(String table, RowFactory.Rows rows) {
+        rethrowTimedFailure();
         for (Batcher b : byTable.get(table)) {
             b.add(rows.rows(), rows.bytes());
         }
     }
 
-    void flushAll() {
+    synchronized void flushAll() {
+        rethrowTimedFailure();
         for (List<Batcher> batchers : byTable.values()) {
             for (Batcher b : batchers) {
                 b.flush();
@@ -36,19 +56,69 @@ final class ItemBatches {
     }
 
     /** Some write failed after its retries: writing the same rows again would fail the same way. */
-    boolean anyWriteFailed() {
+    synchronized boolean anyWriteFailed() {
         return byTable.values().stream().flatMap(List::stream).anyMatch(Batcher::failed);
     }
 
-    boolean allFlushed() {
+    synchronized boolean allFlushed() {
         return byTable.values().stream().flatMap(List::stream).allMatch(Batcher::isEmpty);
     }
 
     /** Rows written to every destination, per table: the least any destination received. */
-    Map<String, Long> written() {
+    synchronized Map<String, Long> written() {
         Map<String, Long> rows = new HashMap<>();
         byTable.forEach((table, batchers) ->
                 rows.put(table, batchers.stream().mapToLong(Batcher::written).min().orElse(0)));
         return rows;
+    }
+
+    /** Rows written per table and destination. */
+    synchronized Map<String, Map<String, Long>> writtenPerDestination() {
+        Map<String, Map<String, Long>> rows = new HashMap<>();
+        byTable.forEach((table, batchers) -> {
+            Map<String, Long> perDestination = new HashMap<>();
+            batchers.forEach(b -> perDestination.merge(b.destinationName(), b.written(), Long::sum));
+            rows.put(table, perDestination);
+        });
+        return rows;
+    }
+
+    private synchronized void flushExpired() {
+        if (timedFailure != null) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            boolean flushed = false;
+            for (List<Batcher> batchers : byTable.values()) {
+                for (Batcher b : batchers) {
+                    if (b.expired(now)) {
+                        b.flush();
+                        flushed = true;
+                    }
+                }
+            }
+            if (flushed && allFlushed()) {
+                afterTimedFlush.run();
+            }
+        } catch (RuntimeException e) {
+            timedFailure = e;
+        }
+    }
+
+    private void rethrowTimedFailure() {
+        if (timedFailure != null) {
+            RuntimeException e = timedFailure;
+            timedFailure = null;
+            throw e;
+        }
+    }
+
+    /** Stops the timer; buffered rows stay where they are. */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
     }
 }

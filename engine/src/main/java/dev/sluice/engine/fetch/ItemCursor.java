@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * {@link PositionedStateStore} each value carries the position of the page that produced it,
  * so a replayed page never moves the cursor back (DESIGN.md invariant 3). With any store, a
  * retried write that already landed (the value this commit writes, at the version it writes)
- * counts as written; the loser of a real race stops the item.
+ * counts as written; the loser of a real race stops the item. Thread-safe: the batch timer
+ * commits too (after a timed flush), beside the fetch loop.
  */
 final class ItemCursor {
     private final StateStore store;
@@ -41,23 +42,23 @@ final class ItemCursor {
      * The cursor stored when this item started. Every page of the item is asked with it;
      * from the second page on the resume token says where to continue.
      */
-    Optional<String> value() {
+    synchronized Optional<String> value() {
         return atStart;
     }
 
     /** A page reached {@code pageCursor} at {@code position} ({@link CursorPosition}). */
-    void advance(Optional<String> pageCursor, String position) {
+    synchronized void advance(Optional<String> pageCursor, String position) {
         if (store != null && pageCursor.isPresent()) {
             pending = pageCursor;
             pendingPosition = position;
         }
     }
 
-    boolean pending() {
+    synchronized boolean pending() {
         return pending.isPresent() && !pending.equals(committed);
     }
 
-    void commit() {
+    synchronized void commit() {
         if (!pending()) {
             return;
         }

@@ -14,15 +14,19 @@ import java.util.Optional;
  * @param error        for {@link Status#FAILED}, what went wrong
  * @param retryable    for {@link Status#FAILED}, whether the cause was transient (it outlasted the
  *                     in-process retries; a later attempt from the same token may succeed)
+ * @param rowsPerDestination rows written per table and destination (they differ when a write to one
+ *                     destination failed); empty when not known (an outcome read back from a ledger)
  */
 public record ItemOutcome(WorkItem item, Status status, Optional<WorkItem> continuation, Map<String, Long> rows,
-                          int pages, Optional<String> error, Duration duration, boolean retryable) {
+                          int pages, Optional<String> error, Duration duration, boolean retryable,
+                          Map<String, Map<String, Long>> rowsPerDestination) {
     public enum Status { DONE, CONTINUED, FAILED }
 
     public ItemOutcome {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(status, "status");
         rows = Map.copyOf(rows);
+        rowsPerDestination = Map.copyOf(rowsPerDestination);
         if ((status == Status.CONTINUED) != continuation.isPresent()) {
             throw new IllegalArgumentException("a continuation goes with CONTINUED only");
         }
@@ -32,5 +36,11 @@ public record ItemOutcome(WorkItem item, Status status, Optional<WorkItem> conti
         if (retryable && status != Status.FAILED) {
             throw new IllegalArgumentException("only a failure can be retryable");
         }
+    }
+
+    /** An outcome without per-destination row counts. */
+    public ItemOutcome(WorkItem item, Status status, Optional<WorkItem> continuation, Map<String, Long> rows,
+                       int pages, Optional<String> error, Duration duration, boolean retryable) {
+        this(item, status, continuation, rows, pages, error, duration, retryable, Map.of());
     }
 }

@@ -45,6 +45,7 @@ public final class ItemRunner {
         ItemCursor cursor = null;
         try {
             cursor = readCursor(item, table);
+            batches.afterTimedFlush(cursor::commit); // batch_timeout flushed every buffered row: the cursor may move
             while (true) {
                 Optional<String> requestToken = token;
                 Optional<String> since = cursor.value();
@@ -73,11 +74,13 @@ public final class ItemRunner {
             if (cursor != null) {
                 salvage(batches, cursor, e);
             }
-            String message = e instanceof ConnectorException ? e.getMessage() : e.toString();
+            String message = FailureText.of(e);
             boolean retryable = e instanceof ConnectorException c && c.retryable();
             LOG.log(System.Logger.Level.ERROR, "table {0}: {1}", table.name(), message);
             return outcome(item, ItemOutcome.Status.FAILED, Optional.empty(), batches, pages,
-                    Optional.of(message == null ? e.getClass().getName() : message), started, retryable);
+                    Optional.of(message), started, retryable);
+        } finally {
+            batches.close();
         }
     }
 
@@ -162,6 +165,6 @@ public final class ItemRunner {
     private static ItemOutcome outcome(WorkItem item, ItemOutcome.Status status, Optional<WorkItem> next, ItemBatches batches,
                                        int pages, Optional<String> error, long started, boolean retryable) {
         return new ItemOutcome(item, status, next, batches.written(), pages, error,
-                Duration.ofNanos(System.nanoTime() - started), retryable);
+                Duration.ofNanos(System.nanoTime() - started), retryable, batches.writtenPerDestination());
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.engine.fetch;
 
 import dev.sluice.engine.schema.InternalColumns;
 import dev.sluice.spi.Column;
+import dev.sluice.spi.ColumnType;
 import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.Table;
 import java.time.Instant;
@@ -96,12 +97,23 @@ final class RowFactory {
                 continue;
             }
             if (!c.type().accepts(v)) {
-                throw new ConnectorException("table " + table.name() + ", column " + c.name() + ": the source gave a "
-                        + v.getClass().getSimpleName() + " where " + c.type().displayName() + " was declared");
+                throw new ConnectorException("table " + table.name() + ", column " + c.name() + ": the source gave "
+                        + kind(v) + " where " + c.type().displayName() + " was declared");
             }
             bytes += RowSize.of(v);
         }
         return bytes;
+    }
+
+    /** What a value is, in Sluice's type names rather than Java's. */
+    static String kind(Object v) {
+        for (ColumnType t : ColumnType.values()) {
+            if (t.accepts(v)) {
+                return (t.displayName().matches("[aeio].*") ? "an " : "a ") + t.displayName() + " value";
+            }
+        }
+        return v instanceof Object[] || v instanceof java.util.Collection ? "a list whose elements no Sluice list type holds"
+                : "a value of a kind Sluice has no type for";
     }
 
     /** Destination rows with their {@code _cq_id}s and estimated size. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * {@code skip_dependent_tables}. A pattern that matches no table is an error.
  */
 public final class TableSelector {
+    private static final int SHOWN = 10;
     private TableSelector() {
     }
 
@@ -21,9 +22,15 @@ public final class TableSelector {
     public static final class NoMatchException extends RuntimeException {
         private final String field;
 
-        NoMatchException(String field, String pattern) {
-            super(field + " has a pattern \"" + pattern + "\" that matches no table of this source");
+        NoMatchException(String field, String pattern, List<Table> offered) {
+            super(field + " has a pattern \"" + pattern + "\" that matches no table of this source ("
+                    + (offered.isEmpty() ? "it offers none" : "it offers " + names(offered)) + ")");
             this.field = field;
+        }
+
+        private static String names(List<Table> offered) {
+            List<String> names = offered.stream().map(Table::name).limit(SHOWN).toList();
+            return String.join(", ", names) + (offered.size() > SHOWN ? " and " + (offered.size() - SHOWN) + " more" : "");
         }
 
         public String field() {
@@ -64,7 +71,7 @@ public final class TableSelector {
         for (String pattern : patterns) {
             Pattern m = glob(pattern);
             if (flat.stream().noneMatch(t -> m.matcher(t.name()).matches())) {
-                throw new NoMatchException(field, pattern);
+                throw new NoMatchException(field, pattern, flat);
             }
             matchers.add(m);
         }

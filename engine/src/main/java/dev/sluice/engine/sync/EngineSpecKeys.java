@@ -1,7 +1,9 @@
 package dev.sluice.engine.sync;
 
 import dev.sluice.spi.BatchLimits;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Spec;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -22,9 +24,14 @@ final class EngineSpecKeys {
     }
 
     static BatchLimits batchLimits(Spec spec, BatchLimits defaults) {
-        return new BatchLimits(
-                (int) spec.integer("batch_size", defaults.rows(), 1, 10_000_000),
-                spec.integer("batch_size_bytes", defaults.bytes(), 1, 1L << 40),
-                spec.duration("batch_timeout", defaults.timeout()));
+        ConfigProblems problems = new ConfigProblems();
+        long rows = problems.check(() -> spec.integer("batch_size", defaults.rows(), 1, 10_000_000), (long) defaults.rows());
+        long bytes = problems.check(() -> spec.integer("batch_size_bytes", defaults.bytes(), 1, 1L << 40), defaults.bytes());
+        Duration timeout = problems.check(() -> spec.duration("batch_timeout", defaults.timeout()), defaults.timeout());
+        if (timeout.isZero()) {
+            problems.add("batch_timeout", "must be longer than 0");
+        }
+        problems.throwIfAny();
+        return new BatchLimits((int) rows, bytes, timeout);
     }
 }

@@ -8,7 +8,9 @@ import dev.sluice.engine.plan.Run;
 import dev.sluice.spi.Table;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,8 @@ public final class Finalizer {
             Duration duration = mine.stream().map(ItemOutcome::duration).reduce(Duration.ZERO, Duration::plus);
             for (Table t : top.flatten()) {
                 long rows = mine.stream().mapToLong(o -> o.rows().getOrDefault(t.name(), 0L)).sum();
+                Map<String, Long> perDestination = DestinationCounts.rows(mine, t.name());
+                Map<String, Long> stale = new LinkedHashMap<>();
                 Optional<String> error = errors.stream().findFirst();
                 long deleted = 0;
                 Optional<String> note = Optional.empty();
@@ -49,23 +53,23 @@ public final class Finalizer {
                     note = Optional.of("old rows kept: table " + top.name() + " did not sync completely");
                 } else {
                     try {
-                        deleted = deleteStale(run, t, targets, retry);
+                        deleted = deleteStale(run, t, targets, retry, stale);
                     } catch (RuntimeException e) {
                         error = Optional.of("delete-stale failed: " + e.getMessage());
                         errors = List.of(error.get());
                     }
                 }
-                reports.add(new TableReport(t.name(), rows, errors.size(), duration, error, deleted, note));
+                reports.add(new TableReport(t.name(), rows, errors.size(), duration, error, deleted, note, perDestination, stale));
             }
             if (!errors.isEmpty()) {
                 failedTables++;
             }
         }
         return new SourceReport(run, sourcePath, targets.stream().map(DestinationTarget::name).toList(), reports,
-                RunStatus.of(failedTables, tables.size()), elapsed);
+                RunStatus.of(failedTables, tables.size()), elapsed, Optional.of(DestinationCounts.deletingStale(targets)));
     }
 
-    private static long deleteStale(Run run, Table t, List<DestinationTarget> targets, Retry retry) {
+    private static long deleteStale(Run run, Table t, List<DestinationTarget> targets, Retry retry, Map<String, Long> each) {
         long deleted = 0;
         for (DestinationTarget target : targets) {
             if (target.writeMode() != WriteMode.OVERWRITE_DELETE_STALE) {
@@ -75,6 +79,7 @@ public final class Finalizer {
                     () -> target.destination().deleteStale(target.schema(t.name()), run.sourceName(), run.syncTime()));
             LOG.log(System.Logger.Level.DEBUG, "{0}.{1}: deleted {2} stale rows", target.name(), t.name(), n);
             deleted += n;
+            each.put(target.name(), n);
         }
         return deleted;
     }

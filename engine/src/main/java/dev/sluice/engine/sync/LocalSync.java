@@ -11,6 +11,7 @@ import dev.sluice.engine.lease.SourceLease;
 import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.Run;
 import dev.sluice.engine.plan.WorkItem;
+import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.Table;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -55,14 +57,14 @@ public final class LocalSync {
         List<SourceReport> reports = new ArrayList<>();
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
              Leases leases = takeLeases(selected, runIds, cursors)) {
-            if (!options.noMigrate()) {
-                Migrations.migrate(prepared, selected, targets, options.retry());
-            }
+            MigrationResult migration = options.noMigrate() ? new MigrationResult(0, Map.of())
+                    : Migrations.migrateEach(prepared, selected, targets, options.retry());
             for (SelectedSource s : selected) {
                 String name = s.prepared().name();
                 // the sync time is fixed once the lease is held: later than every row of the runs before
                 Run run = new Run(runIds.get(name), name, options.clock().instant());
-                SourceReport report = runSource(s, run, leases.of(name), targets.get(name), cursors);
+                SourceReport report = runSource(s, run, leases.of(name), targets.get(name), cursors,
+                        migration.refused());
                 reports.add(report);
                 sendSummaries(s, report);
             }
@@ -76,7 +78,12 @@ public final class LocalSync {
         prepared.openDestinations();
         try (CursorStores cursors = new CursorStores(options.stateDirectory(), prepared.registry());
              Leases ignored = takeLeases(selected, runIds(selected), cursors)) {
-            return Migrations.migrate(prepared, selected, targets(selected), options.retry());
+            MigrationResult result = Migrations.migrateEach(prepared, selected, targets(selected), options.retry());
+            if (!result.refused().isEmpty()) {
+                throw new ConnectorException(String.join("\n", result.refused().values()) + "\n(" + result.migrated()
+                        + " other table(s) migrated)");
+            }
+            return result.migrated();
         }
     }
 
@@ -104,17 +111,24 @@ public final class LocalSync {
     }
 
     private SourceReport runSource(SelectedSource s, Run run, SourceLease lease, List<DestinationTarget> targets,
-                                   CursorStores cursors) {
+                                   CursorStores cursors, Map<String, String> refusedMigrations) {
         long started = System.nanoTime();
         PreparedSource p = s.prepared();
         Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
         SourceRun ctx = new SourceRun(run, p.source(), tables, p.spec().deterministicCqId(), targets,
                 cursors.forSource(s), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
         List<WorkItem> items = Planner.plan(run, p.source(), s.tables());
+        int tableCount = s.tables().stream().mapToInt(t -> t.flatten().size()).sum();
         LOG.log(System.Logger.Level.INFO, "source {0}: run {1}, {2} tables, {3} work items, {4} at a time",
-                p.name(), run.id(), s.tables().size(), items.size(), p.concurrency());
-        options.progress().runStarted(p.name(), s.tables().size());
-        List<ItemOutcome> outcomes = runItems(p, new ItemRunner(ctx), items, lease);
+                p.name(), run.id(), tableCount, items.size(), p.concurrency());
+        options.progress().runStarted(p.name(), tableCount,
+                options.progress() == ProgressListener.NONE ? OptionalLong.empty() : RowEstimates.of(p.source(), s.tables()));
+        List<ItemOutcome> refused = RefusedTables.outcomes(s.tables(), items, refusedMigrations);
+        List<WorkItem> runnable = items.stream().filter(i -> refused.stream().noneMatch(o -> o.item().equals(i))).toList();
+        refused.forEach(o -> options.progress().tableDone(p.name(), o.item().table(),
+                tables.get(o.item().table()).flatten().size(), true));
+        List<ItemOutcome> outcomes = new ArrayList<>(runItems(p, tables, new ItemRunner(ctx), runnable, lease));
+        outcomes.addAll(refused);
         if (!lease.confirm()) {
             outcomes = LostLease.failAll(outcomes, lease);
         }
@@ -128,7 +142,8 @@ public final class LocalSync {
      * Runs items on a pool of {@code concurrency} threads, continuations included, until all
      * ended. An item stops after its current page once the lease is no longer held, and fails.
      */
-    private List<ItemOutcome> runItems(PreparedSource p, ItemRunner runner, List<WorkItem> items, SourceLease lease) {
+    private List<ItemOutcome> runItems(PreparedSource p, Map<String, Table> tables, ItemRunner runner, List<WorkItem> items,
+                                       SourceLease lease) {
         StopSignal stop = () -> !lease.held();
         ExecutorService pool = Executors.newFixedThreadPool(p.concurrency(), namedThreads(p.name()));
         try {
@@ -140,6 +155,8 @@ public final class LocalSync {
             }
             List<ItemOutcome> outcomes = new ArrayList<>();
             Map<String, Boolean> failed = new HashMap<>();
+            Map<String, Integer> tableSizes = new HashMap<>();
+            tables.forEach((name, t) -> tableSizes.put(name, t.flatten().size()));
             int pending = items.size();
             while (pending > 0) {
                 ItemOutcome o = take(done);
@@ -157,7 +174,7 @@ public final class LocalSync {
                 String table = o.item().table();
                 failed.merge(table, o.status() == ItemOutcome.Status.FAILED, Boolean::logicalOr);
                 if (openPerTable.merge(table, -1, Integer::sum) == 0) {
-                    options.progress().tableDone(p.name(), table, failed.get(table));
+                    options.progress().tableDone(p.name(), table, tableSizes.getOrDefault(table, 1), failed.get(table));
                 }
             }
             return outcomes;

@@ -19,7 +19,7 @@ final class LostLease {
             return o;
         }
         return new ItemOutcome(o.item(), ItemOutcome.Status.FAILED, Optional.empty(), o.rows(), o.pages(),
-                Optional.of(message(lease)), o.duration(), false);
+                Optional.of(message(lease)), o.duration(), false, o.rowsPerDestination());
     }
 
     static List<ItemOutcome> failAll(List<ItemOutcome> outcomes, SourceLease lease) {

@@ -5,6 +5,7 @@ import dev.sluice.engine.config.Problem;
 import dev.sluice.engine.config.SourceSpec;
 import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.engine.plan.TableSelector;
+import dev.sluice.spi.ConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,18 +47,28 @@ public final class PreparedSync implements AutoCloseable {
         List<SelectedSource> selected = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (PreparedSource s : sources) {
-            s.source().open();
-            opened.add(s.source());
             SourceSpec spec = s.spec();
+            try {
+                s.source().open();
+            } catch (ConfigException e) { // what the connector's own selection found wrong, once it could look
+                for (ConfigException p : e.problems()) {
+                    problems.add(Problem.at(spec.origin(), "spec.spec" + p.field().map(f -> "." + f).orElse(""),
+                            "source " + spec.name() + " (" + spec.path() + "): " + p.getMessage()));
+                }
+                s.source().close();
+                continue;
+            }
+            opened.add(s.source());
             try {
                 selected.add(new SelectedSource(s, TableSelector.select(s.source().tables(), spec.tables(),
                         spec.skipTables(), spec.skipDependentTables())));
             } catch (TableSelector.NoMatchException e) {
-                problems.add(Problem.at(spec.origin(), "spec." + e.field(), "source " + spec.name() + ": " + e.getMessage()));
+                problems.add(Problem.at(spec.origin(), "spec." + e.field(), "source " + spec.name() + " (" + spec.path() + "): "
+                        + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigError(problems);
+            throw new ConfigError(ProblemOrder.byFileAndDocument(problems));
         }
         return selected;
     }

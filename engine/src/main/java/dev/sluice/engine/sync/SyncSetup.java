@@ -53,7 +53,7 @@ public final class SyncSetup {
             createSource(s, destinations).ifPresent(sources::add);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigError(problems);
+            throw new ConfigError(ProblemOrder.byFileAndDocument(problems));
         }
         return new PreparedSync(sources, destinations, registry);
     }
@@ -69,13 +69,27 @@ public final class SyncSetup {
             problems.add(problem(d.origin(), "spec.path", notBuiltIn("destination", d.name(), d.path(), d.registry())));
             return Optional.empty();
         }
+        String connector = "destination " + d.name() + " (" + d.path() + ")";
+        Destination destination = null;
         try {
-            Destination destination = factory.get().create(new ConnectorConfig(d.name(), d.spec().without(EngineSpecKeys.DESTINATION)));
-            BatchLimits limits = EngineSpecKeys.batchLimits(d.spec(), destination.defaultBatchLimits());
-            return Optional.of(new PreparedDestination(d, destination, limits));
+            destination = factory.get().create(new ConnectorConfig(d.name(), d.spec().without(EngineSpecKeys.DESTINATION)));
         } catch (ConfigException e) {
-            problems.add(problem(d.origin(), "spec.spec" + e.field().map(f -> "." + f).orElse(""), e.getMessage()));
-            return Optional.empty();
+            specProblems(d.origin(), connector, e);
+        }
+        BatchLimits limits = null;
+        try {
+            limits = EngineSpecKeys.batchLimits(d.spec(), destination == null ? BatchLimits.defaults() : destination.defaultBatchLimits());
+        } catch (ConfigException e) {
+            specProblems(d.origin(), connector, e);
+        }
+        return destination == null || limits == null ? Optional.empty()
+                : Optional.of(new PreparedDestination(d, destination, limits));
+    }
+
+    /** Every problem a connector found in its spec, naming file, document, field and the connector. */
+    private void specProblems(Origin origin, String connector, ConfigException e) {
+        for (ConfigException p : e.problems()) {
+            problems.add(problem(origin, "spec.spec" + p.field().map(f -> "." + f).orElse(""), connector + ": " + p.getMessage()));
         }
     }
 
@@ -85,13 +99,20 @@ public final class SyncSetup {
             problems.add(problem(s.origin(), "spec.path", notBuiltIn("source", s.name(), s.path(), s.registry())));
             return Optional.empty();
         }
-        Source source;
-        int concurrency;
+        String connector = "source " + s.name() + " (" + s.path() + ")";
+        Source source = null;
+        int concurrency = 1;
         try {
             concurrency = EngineSpecKeys.concurrency(s.spec());
+        } catch (ConfigException e) {
+            specProblems(s.origin(), connector, e);
+        }
+        try {
             source = factory.get().create(new ConnectorConfig(s.name(), s.spec().without(EngineSpecKeys.SOURCE)));
         } catch (ConfigException e) {
-            problems.add(problem(s.origin(), "spec.spec" + e.field().map(f -> "." + f).orElse(""), e.getMessage()));
+            specProblems(s.origin(), connector, e);
+        }
+        if (source == null || problems.stream().anyMatch(p -> s.origin().equals(p.origin()))) {
             return Optional.empty();
         }
         List<PreparedDestination> targets = new ArrayList<>();

@@ -70,7 +70,7 @@ public final class SyncSummaries {
         Map<String, Object> errors = new LinkedHashMap<>();
         Map<String, Object> durations = new LinkedHashMap<>();
         for (TableReport t : report.tables()) {
-            rows.put(t.table(), t.rows());
+            rows.put(t.table(), t.rowsIn(destination.name())); // what this destination received
             errors.put(t.table(), t.errors());
             durations.put(t.table(), t.duration().toMillis());
         }
@@ -80,7 +80,7 @@ public final class SyncSummaries {
         f.put("source_path", source.path());
         f.put("source_version", source.version());
         f.put("source_tables", report.tables().stream().map(TableReport::table).toList());
-        f.put("resources", report.rows());
+        f.put("resources", report.tables().stream().mapToLong(t -> t.rowsIn(destination.name())).sum());
         f.put("source_errors", report.errors());
         f.put("source_warnings", 0L);
         f.put("destination_name", destination.name());

@@ -1,6 +1,7 @@
 package dev.sluice.connector.sqlite;
 
 import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Spec;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,8 +28,16 @@ public record SqliteConfig(Optional<Path> file) {
         Objects.requireNonNull(file, "file");
     }
 
+    /** Parses the spec, reporting an unknown key and a bad connection string together. */
     public static SqliteConfig parse(Spec spec) {
-        spec.requireOnly(Set.of(CONNECTION_STRING));
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> spec.requireOnly(Set.of(CONNECTION_STRING)));
+        SqliteConfig config = problems.check(() -> parseConnection(spec), null);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static SqliteConfig parseConnection(Spec spec) {
         String text = spec.string(CONNECTION_STRING).trim();
         if (text.startsWith("file:")) {
             text = text.substring("file:".length());

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A deterministic source for the quick start, tests and benchmarks.
@@ -36,8 +37,20 @@ final class TestSource implements Source {
     }
 
     @Override
+    public OptionalLong estimatedRows(Table table) {
+        return switch (table.name()) {
+            case TestTables.SOME -> OptionalLong.of(config.numRows());
+            case TestTables.SUB -> OptionalLong.of(config.numRows() * config.numSubRows());
+            default -> OptionalLong.empty(); // incremental: only what is newer than the cursor
+        };
+    }
+
+    @Override
     public Page fetch(FetchRequest request) {
         String table = request.table().name();
+        if (request.resumeToken().isPresent() && !config.pageDelay().isZero()) {
+            pause();
+        }
         return switch (table) {
             case TestTables.SOME -> someTablePage(request);
             case TestTables.INCREMENTAL -> incrementalPage(request);
@@ -87,6 +100,15 @@ final class TestSource implements Source {
             result.add(children);
         }
         return result;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.pageDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException("test source: interrupted during page_delay");
+        }
     }
 
     private long startId(FetchRequest request, long defaultStart) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A PostgreSQL database as a source. Keyed tables read page by page in key order with keyset
@@ -72,6 +73,18 @@ public final class PgSource implements Source {
                 return rs.getObject(1) == null ? List.of("") : KeyRange.split(rs.getLong(1), rs.getLong(2), parts);
             }
         });
+    }
+
+    /** From the catalog's reltuples (as of the last ANALYZE or VACUUM); none for incremental or never-analyzed tables. */
+    @Override
+    public OptionalLong estimatedRows(Table table) {
+        SourceTable t = table(table);
+        if (t.cursor().isPresent() || t.partitioned()) {
+            return OptionalLong.empty();
+        }
+        long n = pool.transaction("estimate rows of " + t.fullName(),
+                s -> single(s, "SELECT reltuples::bigint FROM pg_class WHERE oid = " + t.oid()));
+        return n < 0 ? OptionalLong.empty() : OptionalLong.of(n);
     }
 
     @Override
@@ -133,7 +146,11 @@ public final class PgSource implements Source {
                 while (rs.next()) {
                     Object[] row = new Object[columns.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = PgTypes.read(rs, i + 1, t.table().name(), columns.get(i));
+                        try {
+                            row[i] = PgTypes.read(rs, i + 1, t.table().name(), columns.get(i));
+                        } catch (ConnectorException e) {
+                            throw ArrayShape.explain(rs, i + 1, t.table().name(), columns.get(i), e);
+                        }
                     }
                     out.add(row);
                     if (q.orderColumns() > 0) {

@@ -1,7 +1,7 @@
 package dev.sluice.connector.postgresql.source;
 
 import dev.sluice.connector.postgresql.PgConnectionString;
-import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Spec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,22 +35,30 @@ public record PgSourceConfig(PgConnectionString connection, List<TableGlob> tabl
         incremental = Map.copyOf(incremental);
     }
 
+    /** Parses the spec, reporting every problem at once. */
     public static PgSourceConfig parse(Spec spec) {
-        spec.requireOnly(Set.of(CONNECTION_STRING, TABLES, PAGE_SIZE, INCREMENTAL, ROWS_PER_PARTITION, PGX_LOG_LEVEL));
-        spec.optionalString(PGX_LOG_LEVEL);
-        List<TableGlob> globs = spec.strings(TABLES, List.of("public.*")).stream().map(TableGlob::parse).toList();
-        if (globs.isEmpty()) {
-            throw new ConfigException(TABLES, "must name at least one table glob, such as public.*");
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> spec.requireOnly(Set.of(CONNECTION_STRING, TABLES, PAGE_SIZE, INCREMENTAL, ROWS_PER_PARTITION,
+                PGX_LOG_LEVEL)));
+        problems.check(() -> spec.optionalString(PGX_LOG_LEVEL));
+        List<String> patterns = problems.check(() -> spec.strings(TABLES, List.of("public.*")), null);
+        if (patterns != null && patterns.isEmpty()) {
+            problems.add(TABLES, "must name at least one table glob, such as public.*");
         }
+        List<TableGlob> globs = patterns == null ? List.of() : patterns.stream().map(TableGlob::parse).toList();
         Map<String, String> incremental = new LinkedHashMap<>();
-        spec.child(INCREMENTAL).asMap().forEach((table, column) -> {
+        problems.check(() -> spec.child(INCREMENTAL), Spec.empty()).asMap().forEach((table, column) -> {
             if (!(column instanceof String c) || c.isBlank()) {
-                throw new ConfigException(INCREMENTAL + "." + table, "must name the table's cursor column");
+                problems.add(INCREMENTAL + "." + table, "must name the table's cursor column");
+            } else {
+                incremental.put(TableGlob.qualified(table), c);
             }
-            incremental.put(TableGlob.qualified(table), c);
         });
-        return new PgSourceConfig(PgConnectionString.parse(spec.string(CONNECTION_STRING), CONNECTION_STRING), globs,
-                (int) spec.integer(PAGE_SIZE, 10_000, 1, 1_000_000), incremental,
-                spec.integer(ROWS_PER_PARTITION, 1_000_000, 1, Long.MAX_VALUE));
+        PgConnectionString connection = problems.check(
+                () -> PgConnectionString.parse(spec.string(CONNECTION_STRING), CONNECTION_STRING), null);
+        int pageSize = (int) (long) problems.check(() -> spec.integer(PAGE_SIZE, 10_000, 1, 1_000_000), 10_000L);
+        long perPartition = problems.check(() -> spec.integer(ROWS_PER_PARTITION, 1_000_000, 1, Long.MAX_VALUE), 1_000_000L);
+        problems.throwIfAny();
+        return new PgSourceConfig(connection, globs, pageSize, incremental, perPartition);
     }
 }

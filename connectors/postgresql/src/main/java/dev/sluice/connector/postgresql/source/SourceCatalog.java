@@ -3,6 +3,7 @@ package dev.sluice.connector.postgresql.source;
 import dev.sluice.connector.postgresql.PgCatalog;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,12 +64,9 @@ final class SourceCatalog {
                 out.add(t);
             }
         }
-        for (String table : config.incremental().keySet()) {
-            if (!incrementalFound.contains(table)) {
-                throw new ConfigException(PgSourceConfig.INCREMENTAL + "." + table,
-                        "names a table the source does not sync (no such table, or the tables globs exclude it)");
-            }
-        }
+        ConfigProblems problems = new ConfigProblems();
+        SelectionCheck.check(c, config, incrementalFound, problems);
+        problems.throwIfAny();
         return out;
     }
 
