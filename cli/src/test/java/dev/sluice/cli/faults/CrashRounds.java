@@ -21,7 +21,7 @@ final class CrashRounds {
 
 
     /** How long a run lasts from its "run" line to its exit, as last measured (kills land within it). */
-    private static volatile long runMillis = 2500;
+    private static volatile long runMillis = 1500;
 
     private final Path dir;
     private final FaultSettings settings;
@@ -70,7 +70,7 @@ final class CrashRounds {
      */
     void killOnce(Path config, int round) throws Exception {
         boolean early = random.nextInt(4) == 0;
-        long window = early ? settings.killMaxMs() : Math.max(200, runMillis * 11 / 10);
+        long window = early ? settings.killMaxMs() : Math.max(200, runMillis * 9 / 10);
         int delay = (int) (settings.killMinMs() + random.nextLong(Math.max(1, window - settings.killMinMs())));
         SluiceProcess p = SluiceProcess.start(dir, "sync", config.toString());
         try {

@@ -19,7 +19,7 @@ record FaultSettings(long seed, int rounds, int maxKills, long rows, int pageSiz
                 Long.getLong("faults.rows", defaultRows),
                 Integer.getInteger("faults.pageSize", defaultPageSize),
                 Integer.getInteger("faults.killMinMs", 0),
-                Integer.getInteger("faults.killMaxMs", 4000));
+                Integer.getInteger("faults.killMaxMs", 2500));
     }
 
     /** How to run this case again with the same kill times. */

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Crash anywhere, PostgreSQL to PostgreSQL: the postgresql source over an incremental table
  * (index on the cursor column, ties on it) and a full table, SIGKILLs at seeded moments, two
  * rounds with the source changed between them (new rows, new versions, deletions). See
- * {@link PgSourceCase} for the rules. In the build: append with cursors in the destination and
- * overwrite-delete-stale with cursors in backend_options; {@code -Dfaults.allCases=true} runs
- * every write mode with both.
+ * {@link PgSourceCase} for the rules. In the build: append with cursors in the destination over
+ * two rounds and overwrite-delete-stale with cursors in backend_options over one;
+ * {@code -Dfaults.allCases=true} runs every write mode with both, two rounds each
+ * ({@code -Dfaults.rounds} for more).
  */
 class PgToPgCrashIT {
     @TempDir
@@ -24,21 +25,21 @@ class PgToPgCrashIT {
 
     static List<Arguments> cases() {
         if (!Boolean.getBoolean("faults.allCases")) {
-            return List.of(Arguments.of("append", false), Arguments.of("overwrite-delete-stale", true));
+            return List.of(Arguments.of("append", false, 2), Arguments.of("overwrite-delete-stale", true, 1));
         }
         List<Arguments> out = new ArrayList<>();
         for (String mode : List.of("append", "overwrite", "overwrite-delete-stale")) {
-            out.add(Arguments.of(mode, false));
-            out.add(Arguments.of(mode, true));
+            out.add(Arguments.of(mode, false, 2));
+            out.add(Arguments.of(mode, true, 2));
         }
         return out;
     }
 
-    @ParameterizedTest(name = "{0}, cursors in backend_options: {1}")
+    @ParameterizedTest(name = "{0}, cursors in backend_options: {1}, {2} round(s)")
     @MethodSource("cases")
-    void killedPgToPgSyncsThenARerunLeaveExactTables(String mode, boolean backendState) throws Exception {
+    void killedPgToPgSyncsThenARerunLeaveExactTables(String mode, boolean backendState, int defaultRounds) throws Exception {
         FaultSettings settings = FaultSettings.fromProperties(30_000, 500);
-        int rounds = Integer.getInteger("faults.rounds", 2);
+        int rounds = Integer.getInteger("faults.rounds", defaultRounds);
         FaultSettings s = new FaultSettings(settings.seed(), rounds, settings.maxKills(), settings.rows(),
                 settings.pageSize(), settings.killMinMs(), settings.killMaxMs());
         CrashRounds crash = new CrashRounds(dir, s);
