@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one runs and the others exit 1 naming it (pid included); with {@code --wait-for-lease} they
  * all succeed, one after another. The contest is made deterministic by holding a lock on a
  * destination table: the winner blocks on its first write until every loser has been refused
- * (or is waiting), whatever the machine's load. Syncs of different sources into one
+ * (or is waiting), whatever the machine's load. A sync waiting for the lease takes it over at
+ * once when its holder is SIGKILLed (not after the expiry). Syncs of different sources into one
  * destination at once both succeed, for PostgreSQL and for one SQLite file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,6 +119,33 @@ class ConcurrentSyncIT {
         }
         Findings f = contestCase.checkGeneration(0);
         Tally.record("concurrency", "3 syncs of one source with --wait-for-lease, PostgreSQL", 0, 0, 0, f);
+        assertThat(f.problems()).as(f.toString()).isEmpty();
+    }
+
+    @Test
+    void aSyncWaitingForTheLeaseTakesItOverAtOnceWhenTheHolderIsKilled() throws Exception {
+        List<SluiceProcess> all = new ArrayList<>();
+        try (Connection lock = contested.connect()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table test_some_table in access exclusive mode");
+            SluiceProcess holder = sync(contestConfig);
+            all.add(holder);
+            assertThat(holder.awaitOutput("source faults: run ", LIMIT)).as(holder.output()).isTrue();
+            SluiceProcess waiter = sync(contestConfig, "--wait-for-lease", "5m");
+            all.add(waiter);
+            assertThat(waiter.awaitOutput("waiting up to", LIMIT)).as(waiter.output()).isTrue();
+            long started = System.nanoTime();
+            holder.kill();
+            lock.commit();
+            assertThat(waiter.awaitExit(LIMIT)).as(waiter.output()).isZero();
+            assertThat(waiter.output()).contains("took over the lease").contains("pid " + holder.pid() + ")");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("taken over before the 2-minute expiry")
+                    .isLessThan(Duration.ofSeconds(100));
+        } finally {
+            all.forEach(SluiceProcess::destroyIfAlive);
+        }
+        Findings f = contestCase.checkGeneration(0);
+        Tally.record("concurrency", "holder killed while a sync waits for its lease, PostgreSQL", 0, 1, 1, f);
         assertThat(f.problems()).as(f.toString()).isEmpty();
     }
 

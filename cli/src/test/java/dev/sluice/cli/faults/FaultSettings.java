@@ -27,6 +27,7 @@ record FaultSettings(long seed, int rounds, int maxKills, long rows, int pageSiz
         return "replay: mvn -B -pl cli -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='" + test
                 + "' -Dfaults.seed=" + seed + " -Dfaults.rounds=" + rounds + " -Dfaults.kills=" + maxKills
                 + " -Dfaults.rows=" + rows + " -Dfaults.pageSize=" + pageSize
+                + " -Dfaults.pgRows=" + rows + " -Dfaults.pgPageSize=" + pageSize
                 + " -Dfaults.killMinMs=" + killMinMs + " -Dfaults.killMaxMs=" + killMaxMs;
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link PgSourceCase} for the rules. In the build: append with cursors in the destination over
  * two rounds and overwrite-delete-stale with cursors in backend_options over one;
  * {@code -Dfaults.allCases=true} runs every write mode with both, two rounds each
- * ({@code -Dfaults.rounds} for more).
+ * ({@code -Dfaults.rounds} for more; {@code -Dfaults.pgRows}, {@code -Dfaults.pgPageSize} size
+ * the source table).
  */
 class PgToPgCrashIT {
     @TempDir
@@ -39,9 +40,9 @@ class PgToPgCrashIT {
     @MethodSource("cases")
     void killedPgToPgSyncsThenARerunLeaveExactTables(String mode, boolean backendState, int defaultRounds) throws Exception {
         FaultSettings settings = FaultSettings.fromProperties(30_000, 500);
-        int rounds = Integer.getInteger("faults.rounds", defaultRounds);
-        FaultSettings s = new FaultSettings(settings.seed(), rounds, settings.maxKills(), settings.rows(),
-                settings.pageSize(), settings.killMinMs(), settings.killMaxMs());
+        FaultSettings s = new FaultSettings(settings.seed(), Integer.getInteger("faults.rounds", defaultRounds),
+                settings.maxKills(), Long.getLong("faults.pgRows", 30_000), Integer.getInteger("faults.pgPageSize", 500),
+                settings.killMinMs(), settings.killMaxMs());
         CrashRounds crash = new CrashRounds(dir, s);
         try (Target target = Target.postgres("pgdest");
              PgSourceCase c = new PgSourceCase(target, mode, backendState, s.rows(), s.pageSize(), crash.random())) {
