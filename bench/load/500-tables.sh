@@ -33,7 +33,6 @@ YAML
 echo "$tables tables x $rows rows; java options: ${SLUICE_JAVA_OPTS:-(none)}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in first second; do
   run_sluice "$run-sync" sync many.yml --log-level warn
-  tail -1 "$run-sync.out" | cut -c1-150 || true
   grep -m1 "^source many" "$run-sync.out" || true
   found=$(psql -qAt "$server/$dst" -c "select count(*), coalesce(sum((xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I', table_name), false, true, '')))[1]::text::bigint), 0) from information_schema.tables where table_schema = 'public' and table_name ~ '^t[0-9]+\$'")
   echo "  destination: tables|rows = $found (expected $tables|$((tables * rows)))"
