@@ -19,8 +19,6 @@ final class SluiceProcess {
 
     private final Process process;
     private final Path log;
-    private final long startedNanos = System.nanoTime();
-    private long endedNanos;
 
     private SluiceProcess(Process process, Path log) {
         this.process = process;
@@ -65,7 +63,6 @@ final class SluiceProcess {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("pid " + pid() + " survived SIGKILL for 30 s");
         }
-        endedNanos = System.nanoTime();
         return wasAlive;
     }
 
@@ -75,7 +72,6 @@ final class SluiceProcess {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             throw new AssertionError("sluice (pid " + pid() + ") did not finish within " + limit + ":\n" + output());
         }
-        endedNanos = System.nanoTime();
         return process.exitValue();
     }
 
@@ -92,15 +88,6 @@ final class SluiceProcess {
             Thread.sleep(5);
         }
         return false;
-    }
-
-    /** Wall-clock span of the process, start to exit (or kill), in nanoseconds of System.nanoTime. */
-    long startedNanos() {
-        return startedNanos;
-    }
-
-    long endedNanos() {
-        return endedNanos;
     }
 
     String output() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * A crash case over the built-in test source: one destination, one write mode, cursors in the
@@ -36,11 +37,11 @@ final class TestSourceCase implements CrashCase {
     private final boolean backendState;
     private final long numRows;
     private final int pageSize;
-    private final java.util.Random random;
+    private final Random random;
     private long generation;
 
     /** A round moves the source to its next generation or not, as {@code random} (the rounds' seeded one) says. */
-    TestSourceCase(Target target, String writeMode, boolean backendState, long numRows, int pageSize, java.util.Random random) {
+    TestSourceCase(Target target, String writeMode, boolean backendState, long numRows, int pageSize, Random random) {
         this.target = target;
         this.writeMode = writeMode;
         this.backendState = backendState;
