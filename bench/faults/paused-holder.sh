@@ -11,7 +11,11 @@ source "$(dirname "$0")/../load/jar.sh"
 rows="${1:-200000}"; resume_after="${2:-3}"
 work="$(mktemp -d)"; db=sluice_bench_paused_$$
 a=""
-cleanup() { [ -n "$a" ] && kill -CONT "$a" 2>/dev/null; [ -n "$a" ] && kill -9 "$a" 2>/dev/null; psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"; rm -rf "$work"; }
+cleanup() {
+  if [ -n "$a" ]; then kill -CONT "$a" 2>/dev/null || true; kill -9 "$a" 2>/dev/null || true; fi
+  psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$work"
+}
 trap cleanup EXIT; cd "$work"
 psql -q "$server/postgres" -c "CREATE DATABASE $db"
 # A copy under another name: on a shared machine, other jobs' broad kills of "sluice.jar"
