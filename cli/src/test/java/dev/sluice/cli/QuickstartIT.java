@@ -34,7 +34,8 @@ class QuickstartIT {
                 assertThat(count(c, "test_sub_table")).isEqualTo(2000);
                 assertThat(count(c, "test_incremental_table")).isEqualTo(1000);
                 assertThat(count(c, "cloudquery_sync_summaries")).isEqualTo(run);
-                assertThat(count(c, "cq_state_test")).isEqualTo(2); // the incremental cursor beside its rows, and the released lease
+                assertThat(count(c, "cq_state_test")).isEqualTo(2); // the incremental cursor, beside its rows, and the source's lease
+                assertThat(count(c, "cq_state_test where key = 'sluice_lease:test' and value like '%\"released\":true%'")).isEqualTo(1);
             }
         }
     }

@@ -17,10 +17,12 @@ import java.util.List;
  *   <li>append: no primary key (CloudQuery drops it) and a unique key
  *       ({@code _cq_id}, {@code _cq_sync_time}) so a page written twice in one sync adds
  *       nothing, while each new sync adds its rows (every sync is a snapshot);</li>
- *   <li>append of an incremental table: the unique key is ({@code _cq_id}, cursor column), a
- *       row version, so a row fetched again by a later sync (its cursor was not committed
- *       before a crash) is not appended twice, while a new version of the row (a new cursor
- *       value) is.</li>
+ *   <li>append of an incremental table: the unique key is ({@code _cq_source_name},
+ *       {@code _cq_id}, cursor column), a row version of one source, so a row fetched again by
+ *       a later sync (its cursor was not committed before a crash) is not appended twice, while
+ *       a new version of the row (a new cursor value) is, and so are the rows of another
+ *       source with the same table and keys (their {@code _cq_id} is the same: it comes from
+ *       the primary key).</li>
  * </ul>
  */
 public final class DestinationSchemas {
@@ -44,7 +46,7 @@ public final class DestinationSchemas {
         }
         List<String> primaryKey = keepSourcePk ? sourcePk : cqIdPk ? List.of(InternalColumns.ID) : List.of();
         List<String> uniqueKey = writeMode != WriteMode.APPEND ? List.of()
-                : table.cursorColumn().map(cursor -> List.of(InternalColumns.ID, cursor))
+                : table.cursorColumn().map(cursor -> List.of(InternalColumns.SOURCE_NAME, InternalColumns.ID, cursor))
                         .orElse(List.of(InternalColumns.ID, InternalColumns.SYNC_TIME));
         return new TableSchema(table.name(), columns, primaryKey, uniqueKey);
     }

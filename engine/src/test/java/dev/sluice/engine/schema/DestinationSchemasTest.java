@@ -48,6 +48,12 @@ class DestinationSchemasTest {
     }
 
     @Test
+    void appendOfAnIncrementalTableDedupesARowVersionPerSource() {
+        TableSchema s = DestinationSchemas.of(KEYED.withCursor("v"), WriteMode.APPEND, PkMode.DEFAULT);
+        assertThat(s.uniqueKey()).containsExactly("_cq_source_name", "_cq_id", "v");
+    }
+
+    @Test
     void sourceColumnsMayNotUseTheInternalPrefix() {
         Table bad = Table.of("b", "", List.of(Column.of("_cq_id", ColumnType.STRING)));
         assertThatThrownBy(() -> DestinationSchemas.of(bad, WriteMode.APPEND, PkMode.DEFAULT))
