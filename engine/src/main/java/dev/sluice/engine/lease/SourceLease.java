@@ -116,6 +116,10 @@ public final class SourceLease {
         return source;
     }
 
+    public Duration ttl() {
+        return settings.ttl();
+    }
+
     public LeaseHolder holder() {
         synchronized (this) {
             return holder;
@@ -144,7 +148,12 @@ public final class SourceLease {
 
     /** Held right now: never lost, and renewed recently enough that nobody could have taken it over. */
     public synchronized boolean held() {
-        return !lost && !released && settings.clock().instant().isBefore(holder.expiresAt());
+        return heldFor(Duration.ZERO);
+    }
+
+    /** Held, and still for at least {@code margin} unless renewed. */
+    public synchronized boolean heldFor(Duration margin) {
+        return !lost && !released && settings.clock().instant().plus(margin).isBefore(holder.expiresAt());
     }
 
     /** Renews now and says whether the lease is still this run's: the check before anything destructive. */

@@ -5,6 +5,7 @@ import dev.sluice.engine.fetch.ItemOutcome;
 import dev.sluice.engine.fetch.ItemRunner;
 import dev.sluice.engine.fetch.SourceRun;
 import dev.sluice.engine.fetch.StopSignal;
+import dev.sluice.engine.lease.Fence;
 import dev.sluice.engine.lease.LeaseHeldException;
 import dev.sluice.engine.lease.Leases;
 import dev.sluice.engine.lease.SourceLease;
@@ -115,8 +116,12 @@ public final class LocalSync {
         long started = System.nanoTime();
         PreparedSource p = s.prepared();
         Map<String, Table> tables = s.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
+        // every write of this run, rows, delete-stale and cursors, first checks that it still holds the lease
+        Fence fence = new Fence(lease);
+        targets = targets.stream().map(t -> new DestinationTarget(t.name(), fence.guard(t.destination()), t.writeMode(),
+                t.limits(), t.schemas())).toList();
         SourceRun ctx = new SourceRun(run, p.source(), tables, p.spec().deterministicCqId(), targets,
-                cursors.forSource(s), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
+                cursors.forSource(s).map(fence::guard), options.retry(), n -> options.progress().rowsFetched(p.name(), n));
         List<WorkItem> items = Planner.plan(run, p.source(), s.tables());
         int tableCount = s.tables().stream().mapToInt(t -> t.flatten().size()).sum();
         LOG.log(System.Logger.Level.INFO, "source {0}: run {1}, {2} tables, {3} work items, {4} at a time",

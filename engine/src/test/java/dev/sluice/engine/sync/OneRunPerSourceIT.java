@@ -3,7 +3,18 @@ package dev.sluice.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.engine.lease.LeaseHeldException;
+import dev.sluice.engine.lease.LeaseSettings;
+import dev.sluice.engine.lease.SourceLease;
+import dev.sluice.spi.ConnectorConfig;
+import dev.sluice.spi.Destination;
+import dev.sluice.spi.Spec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +83,32 @@ class OneRunPerSourceIT {
         assertThat(h.count("select count(distinct _cq_sync_time) from " + SOME)).isEqualTo(1);
     }
 
+    @Test
+    void aRunPausedPastItsLeaseWritesNothingOnceItResumes() throws Exception {
+        SyncHarness h = new SyncHarness(dir);
+        String config = h.config("num_rows: 500, page_size: 20", "overwrite-delete-stale")
+                .replace("tables: [\"*\"]", "tables: [\"" + SOME + "\"]");
+        LeaseClock clock = new LeaseClock();
+        h.tune = o -> o.withLease(new LeaseSettings(Duration.ofMinutes(2), Duration.ZERO, clock));
+        Paused first = pauseMidway(h, config);
+        // the pause outlasts the lease (as a SIGSTOP would): another run takes it over
+        clock.advance(Duration.ofMinutes(3));
+        try (Destination sqlite = ConnectorRegistry.builtIn().destination("sqlite").orElseThrow()
+                .create(new ConnectorConfig("other", new Spec(Map.of("connection_string", h.database.toString()))))) {
+            sqlite.open();
+            SourceLease.take(sqlite.stateStore("cq_state_test").orElseThrow(), "test", "run-that-took-over",
+                    new LeaseSettings(Duration.ofMinutes(2), Duration.ZERO, clock));
+        }
+        long atPause = h.count("select count(*) from " + SOME);
+        first.resume.countDown();
+        SyncReport report = first.result.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.sources().get(0).tables()).filteredOn(t -> t.table().equals(SOME)).singleElement()
+                .satisfies(t -> assertThat(t.error()).get().asString().contains("no longer holds the lease of source test"));
+        assertThat(h.count("select count(*) from " + SOME)).as("rows written after resuming").isEqualTo(atPause);
+    }
+
     private record Paused(Future<SyncReport> result, CountDownLatch resume) {
     }
 
@@ -90,7 +127,8 @@ class OneRunPerSourceIT {
                 }
             }
         };
-        h.tune = o -> o.withProgress(pausing);
+        UnaryOperator<SyncOptions> before = h.tune;
+        h.tune = o -> before.apply(o).withProgress(pausing);
         Future<SyncReport> result = pool.submit(() -> h.sync(config));
         assertThat(midway.await(60, TimeUnit.SECONDS)).isTrue();
         h.tune = UnaryOperator.identity();
@@ -110,6 +148,30 @@ class OneRunPerSourceIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A clock the test moves, for lease times only. */
+    private static final class LeaseClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }
