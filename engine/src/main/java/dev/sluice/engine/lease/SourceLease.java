@@ -57,8 +57,8 @@ public final class SourceLease {
             }
             if (a.holder().isEmpty()) {
                 if (++raced > 20) {
-                    throw new IllegalStateException("source " + source + ": the lease entry keeps changing; "
-                            + "the state store's compare-and-set never succeeds");
+                    throw new dev.sluice.spi.ConnectorException("source " + source + ": the lease entry keeps changing;"
+                            + " the state store's compare-and-set never succeeds");
                 }
                 continue; // the entry changed between read and write: read it again
             }
