@@ -31,7 +31,7 @@ final class CommonOptions {
 
     /** Sets up logging, loads and validates the config and creates its connectors (no I/O). */
     PreparedSync prepare() {
-        return SyncSetup.prepare(load(), ConnectorRegistry.builtIn());
+        return SyncSetup.prepare(this::load, ConnectorRegistry.builtIn());
     }
 
     /** Sets up logging from --log-level and --log-format; {@link #load()} does it too. */

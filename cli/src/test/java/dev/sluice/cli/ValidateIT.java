@@ -75,6 +75,41 @@ class ValidateIT {
     }
 
     @Test
+    void theLoadersProblemsAndTheConnectorsComeInOneReport() throws Exception {
+        Path config = dir.resolve("c.yml");
+        Files.writeString(config, """
+                kind: source
+                spec:
+                  name: test
+                  path: cloudquery/test
+                  tables: ["*"]
+                  destinations: [sqlite]
+                  spec: {num_rows: -1}
+                ---
+                kind: destination
+                spec:
+                  name: sqlite
+                  path: cloudquery/sqlite
+                  write_mode: sometimes
+                  spec: {connection_string: ./x.sqlite}
+                ---
+                kind: destination
+                spec:
+                  name: other
+                  path: cloudquery/nosuch
+                  spec: {}
+                """);
+        CliIT.Result r = CliIT.sluice("validate", config.toString());
+        assertThat(r.code()).isEqualTo(2);
+        // the loader's problem (document 2) and the test connector's (document 1), sorted by document
+        assertThat(r.err()).containsSubsequence(config + ", document 1, field spec.spec.num_rows: source test",
+                config + ", document 2, field spec.write_mode");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("c.yml");
+        }
+    }
+
+    @Test
     void aValidConfigSaysSo() throws Exception {
         Path ok = dir.resolve("ok.yml");
         Files.writeString(ok, """

@@ -66,9 +66,17 @@ public final class SpecLoader {
         }
         declared.checkReferences();
         if (!problems.isEmpty()) {
-            throw new ConfigError(problems);
+            throw new ConfigError(problems, readable(sources, destinations));
         }
         return new SyncSpec(sources, destinations);
+    }
+
+    /** What was read, the first of each name only (a duplicate name is one of the problems reported). */
+    private static SyncSpec readable(List<SourceSpec> sources, List<DestinationSpec> destinations) {
+        java.util.Set<String> sourceNames = new java.util.HashSet<>();
+        java.util.Set<String> destinationNames = new java.util.HashSet<>();
+        return new SyncSpec(sources.stream().filter(x -> sourceNames.add(x.name())).toList(),
+                destinations.stream().filter(x -> destinationNames.add(x.name())).toList());
     }
 
     /** The document's YAML value; empty for an empty document or after reporting why it cannot be parsed. */

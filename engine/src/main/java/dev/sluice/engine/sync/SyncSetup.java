@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a loaded config into connectors: resolves every path to a built-in connector and
@@ -38,10 +39,44 @@ public final class SyncSetup {
         return new SyncSetup(registry).prepare(spec);
     }
 
+    /**
+     * Loads with {@code loader} and prepares. When the loader finds problems, the connectors of
+     * the sources and destinations it could still read check their specs too, and every problem
+     * of every document comes in one report, by file and document.
+     */
+    public static PreparedSync prepare(Supplier<SyncSpec> loader, ConnectorRegistry registry) {
+        SyncSpec spec;
+        try {
+            spec = loader.get();
+        } catch (ConfigError e) {
+            if (e.readable().isEmpty()) {
+                throw e;
+            }
+            SyncSetup checks = new SyncSetup(registry);
+            checks.createConnectors(e.readable().get());
+            List<Problem> all = new ArrayList<>(e.problems());
+            all.addAll(checks.problems);
+            throw new ConfigError(ProblemOrder.byFileAndDocument(all));
+        }
+        return prepare(spec, registry);
+    }
+
     private PreparedSync prepare(SyncSpec spec) {
         if (spec.sources().isEmpty()) {
             problems.add(problem(null, "kind", "nothing to sync: no file defines a source (kind: source)"));
         }
+        Connectors created = createConnectors(spec);
+        if (!problems.isEmpty()) {
+            throw new ConfigError(ProblemOrder.byFileAndDocument(problems));
+        }
+        return new PreparedSync(created.sources(), created.destinations(), registry);
+    }
+
+    private record Connectors(List<PreparedSource> sources, Map<String, PreparedDestination> destinations) {
+    }
+
+    /** Creates every connector the spec uses (parsing its spec, no I/O), adding each problem found. */
+    private Connectors createConnectors(SyncSpec spec) {
         Map<String, PreparedDestination> destinations = new LinkedHashMap<>();
         for (DestinationSpec d : spec.destinations()) {
             if (isUsed(d, spec)) {
@@ -52,10 +87,7 @@ public final class SyncSetup {
         for (SourceSpec s : spec.sources()) {
             createSource(s, destinations).ifPresent(sources::add);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigError(ProblemOrder.byFileAndDocument(problems));
-        }
-        return new PreparedSync(sources, destinations, registry);
+        return new Connectors(sources, destinations);
     }
 
     private static boolean isUsed(DestinationSpec d, SyncSpec spec) {

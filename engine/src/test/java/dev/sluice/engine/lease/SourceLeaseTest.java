@@ -3,12 +3,12 @@ package dev.sluice.engine.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.engine.MovingClock;
 import dev.sluice.spi.StateEntry;
 import dev.sluice.spi.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class SourceLeaseTest {
     private final Store store = new Store();
-    private final MutableClock clock = new MutableClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T12:00:00Z"));
     private final LeaseSettings settings = new LeaseSettings(Duration.ofSeconds(60), Duration.ZERO, clock);
 
     @Test
@@ -215,26 +215,4 @@ class SourceLeaseTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

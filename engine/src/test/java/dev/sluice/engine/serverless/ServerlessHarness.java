@@ -1,5 +1,6 @@
 package dev.sluice.engine.serverless;
 
+import dev.sluice.engine.MovingClock;
 import dev.sluice.engine.config.SpecLoader;
 import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.engine.fetch.Retry;
@@ -78,34 +79,6 @@ final class ServerlessHarness implements AutoCloseable {
     @Override
     public void close() {
         ctx.close();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** A work queue that keeps what was sent. */

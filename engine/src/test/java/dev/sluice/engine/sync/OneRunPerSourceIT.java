@@ -3,6 +3,7 @@ package dev.sluice.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.engine.MovingClock;
 import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.engine.lease.LeaseHeldException;
 import dev.sluice.engine.lease.LeaseSettings;
@@ -10,10 +11,7 @@ import dev.sluice.engine.lease.SourceLease;
 import dev.sluice.spi.ConnectorConfig;
 import dev.sluice.spi.Destination;
 import dev.sluice.spi.Spec;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +86,7 @@ class OneRunPerSourceIT {
         SyncHarness h = new SyncHarness(dir);
         String config = h.config("num_rows: 500, page_size: 20", "overwrite-delete-stale")
                 .replace("tables: [\"*\"]", "tables: [\"" + SOME + "\"]");
-        LeaseClock clock = new LeaseClock();
+        MovingClock clock = new MovingClock(Instant.now());
         h.tune = o -> o.withLease(new LeaseSettings(Duration.ofMinutes(2), Duration.ZERO, clock));
         Paused first = pauseMidway(h, config);
         // the pause outlasts the lease (as a SIGSTOP would): another run takes it over
@@ -148,30 +146,6 @@ class OneRunPerSourceIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A clock the test moves, for lease times only. */
-    private static final class LeaseClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
