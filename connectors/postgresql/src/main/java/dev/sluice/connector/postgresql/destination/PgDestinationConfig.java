@@ -3,6 +3,7 @@ package dev.sluice.connector.postgresql.destination;
 import dev.sluice.connector.postgresql.PgConnectionString;
 import dev.sluice.connector.postgresql.PgTimeouts;
 import dev.sluice.spi.ConfigException;
+import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Spec;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,13 +36,22 @@ public record PgDestinationConfig(PgConnectionString connection, boolean createP
                 PgTimeouts.of(PgTimeouts.DEFAULT_LOCK_TIMEOUT, PgTimeouts.DEFAULT_STATEMENT_TIMEOUT));
     }
 
+    /** Every problem of the spec at once, in one {@link ConfigException}. */
     public static PgDestinationConfig parse(Spec spec) {
-        spec.requireOnly(Set.of(CONNECTION_STRING, PERFORMANCE_INDEXES, PGX_LOG_LEVEL, LOCK_TIMEOUT, STATEMENT_TIMEOUT));
-        spec.optionalString(PGX_LOG_LEVEL);
-        PgTimeouts timeouts = PgTimeouts.of(timeout(spec, LOCK_TIMEOUT, PgTimeouts.DEFAULT_LOCK_TIMEOUT),
-                timeout(spec, STATEMENT_TIMEOUT, PgTimeouts.DEFAULT_STATEMENT_TIMEOUT));
-        return new PgDestinationConfig(PgConnectionString.parse(spec.string(CONNECTION_STRING), CONNECTION_STRING),
-                spec.bool(PERFORMANCE_INDEXES, false), timeouts);
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> spec.requireOnly(Set.of(CONNECTION_STRING, PERFORMANCE_INDEXES, PGX_LOG_LEVEL, LOCK_TIMEOUT,
+                STATEMENT_TIMEOUT)));
+        problems.check(() -> spec.optionalString(PGX_LOG_LEVEL));
+        Duration lock = problems.check(() -> timeout(spec, LOCK_TIMEOUT, PgTimeouts.DEFAULT_LOCK_TIMEOUT),
+                PgTimeouts.DEFAULT_LOCK_TIMEOUT);
+        Duration statement = problems.check(() -> timeout(spec, STATEMENT_TIMEOUT, PgTimeouts.DEFAULT_STATEMENT_TIMEOUT),
+                PgTimeouts.DEFAULT_STATEMENT_TIMEOUT);
+        PgConnectionString connection = problems.check(
+                () -> PgConnectionString.parse(spec.string(CONNECTION_STRING), CONNECTION_STRING), null);
+        boolean indexes = problems.check(() -> spec.bool(PERFORMANCE_INDEXES, false), false);
+        PgTimeouts timeouts = problems.check(() -> PgTimeouts.of(lock, statement), null);
+        problems.throwIfAny();
+        return new PgDestinationConfig(connection, indexes, timeouts);
     }
 
     /** A duration as CloudQuery writes one, or 0 (disabled); at most PostgreSQL's limit, about 24 days. */

@@ -44,4 +44,16 @@ class PgDestinationConfigTest {
                 .satisfies(e -> assertThat(((ConfigException) e).field()).hasValue("statement_timeout"));
         assertThatThrownBy(() -> parse("lock_timout", "1s")).isInstanceOf(ConfigException.class).hasMessageContaining("lock_timeout");
     }
+
+    @Test
+    void everyProblemOfTheSpecIsReportedAtOnce() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("connection_string", "postgresql://u:pw@db.example:abc/x");
+        m.put("lock_timeout", "soon");
+        m.put("create_performance_indexes", "maybe");
+        m.put("bogus", 1);
+        assertThatThrownBy(() -> PgDestinationConfig.parse(new Spec(m))).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).extracting(p -> p.field().orElse("")).containsExactlyInAnyOrder(
+                        "bogus", "lock_timeout", "connection_string", "create_performance_indexes"));
+    }
 }
