@@ -13,8 +13,8 @@ import java.util.OptionalLong;
  * {@code sluice_lease:<source>} in the source's state store names the run holding it, its host,
  * pid and an expiry. It is taken by compare-and-set, so of two syncs starting together exactly
  * one wins; renewed by compare-and-set, so a holder that was taken over learns it at its next
- * renewal; taken over when it expired, was released, or its holder's process is gone from this
- * host.
+ * renewal; taken over when it expired, was released, or its holder is gone from this host (its
+ * process ended, or it was a run of this process that ended without releasing it).
  */
 public final class SourceLease {
     private static final System.Logger LOG = System.getLogger(SourceLease.class.getName());

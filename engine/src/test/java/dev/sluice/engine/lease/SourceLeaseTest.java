@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.engine.MovingClock;
+import dev.sluice.engine.sync.MapStateStore;
 import dev.sluice.spi.StateEntry;
 import dev.sluice.spi.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SourceLeaseTest {
-    private final Store store = new Store();
+    private final MapStateStore store = new MapStateStore();
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T12:00:00Z"));
     private final LeaseSettings settings = new LeaseSettings(Duration.ofSeconds(60), Duration.ZERO, clock);
 
@@ -168,27 +167,6 @@ class SourceLeaseTest {
     void anUnreadableEntryDoesNotBlockForever() {
         store.compareAndSet(SourceLease.key("shop"), OptionalLong.empty(), "not json");
         assertThat(SourceLease.take(store, "shop", "run-1", settings).held()).isTrue();
-    }
-
-    /** A state store with the CAS semantics of the real ones (their own suite proves those). */
-    static final class Store implements StateStore {
-        final Map<String, StateEntry> entries = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<StateEntry> get(String key) {
-            return Optional.ofNullable(entries.get(key));
-        }
-
-        @Override
-        public synchronized boolean compareAndSet(String key, OptionalLong expectedVersion, String value) {
-            StateEntry current = entries.get(key);
-            long stored = current == null ? 0 : current.version();
-            if (stored != expectedVersion.orElse(0)) {
-                return false;
-            }
-            entries.put(key, new StateEntry(key, value, stored + 1));
-            return true;
-        }
     }
 
     /** Reads and takes through {@code store}, then fails every later write, as a server that went away. */

@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory state store for fetch-loop tests (the real ones have their own suites). */
-class MapStateStore implements StateStore {
-    final Map<String, StateEntry> entries = new ConcurrentHashMap<>();
+public class MapStateStore implements StateStore {
+    public final Map<String, StateEntry> entries = new ConcurrentHashMap<>();
 
     @Override
     public Optional<StateEntry> get(String key) {
