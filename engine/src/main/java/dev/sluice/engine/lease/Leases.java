@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The leases of one local sync, one per source, taken together before anything is migrated or
- * written and renewed by a heartbeat thread until {@link #close()} releases them. Taken in
+ * written and renewed by a heartbeat thread (from the first one taken, so none expires while a
+ * later one is awaited) until {@link #close()} releases them. Taken in
  * source-name order, so two syncs waiting for overlapping sources cannot hold one each forever.
  */
 public final class Leases implements AutoCloseable {
@@ -35,20 +36,27 @@ public final class Leases implements AutoCloseable {
         Leases leases = new Leases();
         List<Request> ordered = new ArrayList<>(requests);
         ordered.sort(Comparator.comparing(Request::source));
+        // renewing from the first lease on: one taken early must not expire while a later one is awaited
+        leases.startHeartbeat(settings);
         try {
             for (Request r : ordered) {
-                leases.bySource.put(r.source(), SourceLease.take(r.store(), r.source(), r.runId(), settings));
+                SourceLease lease = SourceLease.take(r.store(), r.source(), r.runId(), settings);
+                synchronized (leases.bySource) {
+                    leases.bySource.put(r.source(), lease);
+                }
             }
         } catch (RuntimeException e) {
             leases.close();
             throw e;
         }
-        leases.startHeartbeat(settings);
         return leases;
     }
 
     public SourceLease of(String source) {
-        SourceLease lease = bySource.get(source);
+        SourceLease lease;
+        synchronized (bySource) {
+            lease = bySource.get(source);
+        }
         if (lease == null) {
             throw new IllegalArgumentException("no lease was taken for source " + source);
         }
@@ -66,7 +74,11 @@ public final class Leases implements AutoCloseable {
     }
 
     private void renewAll() {
-        for (SourceLease lease : bySource.values()) {
+        List<SourceLease> held;
+        synchronized (bySource) {
+            held = List.copyOf(bySource.values());
+        }
+        for (SourceLease lease : held) {
             try {
                 lease.renew();
             } catch (RuntimeException e) {
@@ -87,7 +99,11 @@ public final class Leases implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (SourceLease lease : bySource.values()) {
+        List<SourceLease> held;
+        synchronized (bySource) {
+            held = List.copyOf(bySource.values());
+        }
+        for (SourceLease lease : held) {
             lease.release();
         }
     }
