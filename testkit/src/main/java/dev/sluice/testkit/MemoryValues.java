@@ -5,6 +5,9 @@ import dev.sluice.spi.ColumnType;
 import dev.sluice.spi.ConnectorException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,18 +27,17 @@ final class MemoryValues {
     static Object in(String table, Column column, Object value) {
         ColumnType type = column.type();
         if (!type.accepts(value)) {
-            throw new ConnectorException("table \"" + table + "\", column \"" + column.name() + "\": a "
-                    + type.displayName() + " value cannot be a " + value.getClass().getSimpleName());
+            throw new ConnectorException("table \"" + table + "\", column \"" + column.name() + "\": "
+                    + type.whyNot(value));
         }
+        return stored(value);
+    }
+
+    private static Object stored(Object value) {
         if (value instanceof List<?> list) {
-            Class<?> element = type == ColumnType.STRING_LIST ? String.class : Long.class;
-            for (Object e : list) {
-                if (e != null && !element.isInstance(e)) {
-                    throw new ConnectorException("table \"" + table + "\", column \"" + column.name() + "\": a "
-                            + type.displayName() + " element cannot be a " + e.getClass().getSimpleName());
-                }
-            }
-            return Collections.unmodifiableList(new ArrayList<>(list));
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(e -> copy.add(stored(e)));
+            return Collections.unmodifiableList(copy);
         }
         return copy(truncate(value));
     }
@@ -63,11 +65,29 @@ final class MemoryValues {
         return Optional.of(key);
     }
 
+    /** Microseconds, except the values that stand for ±infinity and 24:00. */
     private static Object truncate(Object value) {
-        return value instanceof Instant t ? micros(t) : value;
+        if (value instanceof Instant t) {
+            return t.equals(Instant.MAX) || t.equals(Instant.MIN) ? t : micros(t);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN) ? t : t.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (value instanceof LocalTime t) {
+            return t.equals(LocalTime.MAX) ? t : t.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (value instanceof OffsetTime t) {
+            return t.toLocalTime().equals(LocalTime.MAX) ? t : t.truncatedTo(ChronoUnit.MICROS);
+        }
+        return value;
     }
 
     private static Object copy(Object value) {
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(e -> copy.add(copy(e)));
+            return Collections.unmodifiableList(copy);
+        }
         return value instanceof byte[] b ? b.clone() : value;
     }
 }

@@ -7,7 +7,6 @@ import dev.sluice.spi.ColumnType;
 import dev.sluice.spi.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,10 +35,6 @@ public abstract class ValueConformance extends MigrationConformance {
             "[brackets]",
             "1starts_with_a_digit");
 
-    private static String columnName(ColumnType type) {
-        return "c_" + type.displayName();
-    }
-
     private static Object[] oddValues(String prefix, List<Integer> keptFromFirst) {
         Object[] values = new Object[ODD_NAMES.size()];
         for (int i = 0; i < values.length; i++) {
@@ -50,17 +45,17 @@ public abstract class ValueConformance extends MigrationConformance {
 
     @Test
     public void everyTypeRoundTrips() {
-        Map<ColumnType, List<Object>> samples = TypeSamples.all();
+        List<TypeSamples.Sample> samples = TypeSamples.all();
         CqSchema.Builder b = CqSchema.table("all_types");
-        samples.keySet().forEach(type -> b.column(columnName(type), type));
+        samples.forEach(s -> b.column(s.column(), s.type()));
         TableSchema t = b.primaryKey(CqSchema.ID).build();
         migrate(t);
-        int count = samples.values().stream().mapToInt(List::size).max().orElseThrow();
+        int count = samples.stream().mapToInt(s -> s.values().size()).max().orElseThrow();
         List<Object[]> rows = new ArrayList<>();
         for (int r = 0; r < count; r++) {
             List<Object> values = new ArrayList<>();
-            for (List<Object> s : samples.values()) {
-                values.add(s.get(r % s.size()));
+            for (TypeSamples.Sample s : samples) {
+                values.add(s.values().get(r % s.values().size()));
             }
             rows.add(row(r, values.toArray()));
         }
@@ -71,13 +66,13 @@ public abstract class ValueConformance extends MigrationConformance {
 
     @Test
     public void everyTypeRoundTripsInNotNullColumns() {
-        Map<ColumnType, List<Object>> samples = TypeSamples.all();
+        List<TypeSamples.Sample> samples = TypeSamples.all();
         CqSchema.Builder b = CqSchema.table("all_types_not_null");
-        samples.keySet().forEach(type -> b.notNullColumn(columnName(type), type));
+        samples.forEach(s -> b.notNullColumn(s.column(), s.type()));
         TableSchema t = b.appendMode().build();
         migrate(t);
         List<Object> values = new ArrayList<>();
-        samples.values().forEach(s -> values.add(s.get(0)));
+        samples.forEach(s -> values.add(s.values().get(0)));
         Object[] r = CqSchema.row(T0, SOURCE, id(1), id(0), values.toArray());
         write(t, r);
         assertRows(t, r);

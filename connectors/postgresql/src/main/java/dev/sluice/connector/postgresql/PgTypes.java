@@ -15,78 +15,100 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Column types as CloudQuery's PostgreSQL destination declares them, and reading values back.
- * The declared names are the ones {@code format_type()} prints, so a stored column's type
- * compares with a wanted one as text.
+ * The PostgreSQL type of each {@link ColumnType}: the same type where PostgreSQL has it, so a
+ * PostgreSQL source's columns arrive with the types they had. The names are the ones
+ * {@code format_type()} prints, so a stored column's type compares with a wanted one as text.
  * <pre>
- * bool boolean          int64 bigint          uint64 numeric(20,0)   float64 double precision
- * string text           bytes bytea           uuid uuid              json jsonb
- * timestamp "timestamp without time zone" (UTC, microseconds)
- * string_list text[]    int64_list bigint[]
+ * bool boolean            int8, int16, uint8 smallint     int32, uint16 integer    int64, uint32 bigint
+ * uint64 numeric(20,0)    float32 real                    float64 double precision
+ * decimal(p, s) numeric(p,s)                              numeric numeric
+ * date32 date             time64[us] time without time zone      timetz time with time zone
+ * timestamp[us, tz=UTC] timestamp with time zone          timestamp[us] timestamp without time zone
+ * month_day_nano_interval interval                        utf8 text, character varying(n), character(n)
+ * binary bytea            uuid uuid                       json jsonb, or json when the text must be kept
+ * inet inet               cidr cidr                       mac macaddr              mac8 macaddr8
+ * list&lt;item: T&gt; T[] (any number of dimensions)
  * </pre>
  */
 public final class PgTypes {
     private PgTypes() {
     }
 
+    /** The types this destination handled before the type model grew; the rest are refused for now. */
+    public enum Legacy { BOOL, INT64, UINT64, FLOAT64, STRING, BYTES, TIMESTAMP, UUID, JSON, STRING_LIST, INT64_LIST }
+
+    public static Legacy legacy(ColumnType type) {
+        for (Legacy l : Legacy.values()) {
+            try {
+                if (ColumnType.class.getField(l.name()).get(null).equals(type)) {
+                    return l;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (type.kind() == ColumnType.Kind.INT) {
+            return Legacy.INT64;
+        }
+        if (type.kind() == ColumnType.Kind.STRING) {
+            return Legacy.STRING;
+        }
+        throw new ConnectorException("postgresql: type " + type.displayName() + " is not supported yet");
+    }
+
+    /** The type a column of {@code type} is created with, as {@code format_type()} prints it. */
     public static String declared(ColumnType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOL -> "boolean";
-            case INT64 -> "bigint";
-            case UINT64 -> "numeric(20,0)";
-            case FLOAT64 -> "double precision";
-            case STRING -> "text";
-            case BYTES -> "bytea";
-            case TIMESTAMP -> "timestamp without time zone";
+            case INT -> integer((ColumnType.IntType) type);
+            case FLOAT -> type.equals(ColumnType.FLOAT32) ? "real" : "double precision";
+            case DECIMAL -> {
+                ColumnType.DecimalType d = (ColumnType.DecimalType) type;
+                yield d.bounded() ? "numeric(" + d.precision() + "," + d.scale() + ")" : "numeric";
+            }
+            case DATE -> "date";
+            case TIME -> ((ColumnType.TimeType) type).withZone() ? "time with time zone" : "time without time zone";
+            case TIMESTAMP -> ((ColumnType.TimestampType) type).withZone()
+                    ? "timestamp with time zone" : "timestamp without time zone";
+            case INTERVAL -> "interval";
+            case STRING -> {
+                ColumnType.StringType t = (ColumnType.StringType) type;
+                yield t.maxLength() == 0 ? "text"
+                        : (t.fixed() ? "character(" : "character varying(") + t.maxLength() + ")";
+            }
+            case BINARY -> "bytea";
             case UUID -> "uuid";
-            case JSON -> "jsonb";
-            case STRING_LIST -> "text[]";
-            case INT64_LIST -> "bigint[]";
+            case JSON -> ((ColumnType.JsonType) type).exactText() ? "json" : "jsonb";
+            case INET -> ((ColumnType.InetType) type).cidr() ? "cidr" : "inet";
+            case MAC -> ((ColumnType.MacType) type).bytes() == 6 ? "macaddr" : "macaddr8";
+            case LIST -> declared(((ColumnType.ListType) type).scalar()) + "[]";
         };
     }
 
-    /** Result column {@code index} as the Java type {@code column} carries. */
-    public static Object read(ResultSet rs, int index, String table, Column column) throws SQLException {
-        try {
-            return switch (column.type()) {
-                case BOOL -> nullable(rs, rs.getBoolean(index));
-                case INT64 -> nullable(rs, rs.getLong(index));
-                case FLOAT64 -> nullable(rs, rs.getDouble(index));
-                case UINT64 -> {
-                    BigDecimal d = rs.getBigDecimal(index);
-                    yield d == null ? null : d.toBigIntegerExact();
-                }
-                case STRING, JSON -> rs.getString(index);
-                case BYTES -> rs.getBytes(index);
-                case TIMESTAMP -> {
-                    LocalDateTime t = rs.getObject(index, LocalDateTime.class);
-                    yield t == null ? null : t.toInstant(ZoneOffset.UTC);
-                }
-                case UUID -> rs.getObject(index, UUID.class);
-                case STRING_LIST -> list(rs.getArray(index), String.class);
-                case INT64_LIST -> list(rs.getArray(index), Long.class);
-            };
-        } catch (ArithmeticException | ClassCastException e) {
-            throw new ConnectorException("postgresql: table \"" + table + "\", column \"" + column.name()
-                    + "\": cannot read the stored value as " + column.type().displayName() + ": " + e.getMessage());
+    /**
+     * True when a stored column of type {@code stored} (as {@code format_type()} prints it) holds
+     * {@code wanted} values as well as a column declared {@link #declared} would: the same type,
+     * or an instant stored as {@code timestamp without time zone} (UTC), as tables created before
+     * Sluice declared instants {@code timestamp with time zone} have them.
+     */
+    public static boolean holds(String stored, ColumnType wanted) {
+        String declared = declared(wanted);
+        if (stored.equals(declared)) {
+            return true;
         }
+        return wanted.equals(ColumnType.TIMESTAMP) && stored.equals("timestamp without time zone")
+                || wanted.equals(ColumnType.list(ColumnType.TIMESTAMP)) && stored.equals("timestamp without time zone[]");
     }
 
-    private static Object nullable(ResultSet rs, Object value) throws SQLException {
-        return rs.wasNull() ? null : value;
+    /** PostgreSQL has no 1-byte integer and no unsigned ones: each goes to the smallest signed type holding its range. */
+    private static String integer(ColumnType.IntType t) {
+        int bits = t.signed() ? t.bits() : t.bits() * 2;
+        return switch (bits) {
+            case 8, 16 -> "smallint";
+            case 32 -> "integer";
+            case 64 -> "bigint";
+            default -> "numeric(20,0)"; // uint64
+        };
     }
 
-    private static <T> List<T> list(Array array, Class<T> element) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        try {
-            Object[] values = (Object[]) array.getArray();
-            List<T> out = new ArrayList<>(values.length);
-            Arrays.stream(values).forEach(v -> out.add(element.cast(v)));
-            return out;
-        } finally {
-            array.free();
-        }
-    }
 }

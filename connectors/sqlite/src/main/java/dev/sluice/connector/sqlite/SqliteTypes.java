@@ -35,13 +35,13 @@ final class SqliteTypes {
     }
 
     static String declared(ColumnType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOL -> "BOOLEAN";
-            case INT64 -> "INTEGER";
-            case FLOAT64 -> "REAL";
-            case BYTES -> "BLOB";
+            case INT -> type.equals(ColumnType.UINT64) ? "TEXT" : "INTEGER";
+            case FLOAT -> "REAL";
+            case BINARY -> "BLOB";
             case TIMESTAMP -> "TIMESTAMP";
-            case UINT64, STRING, UUID, JSON, STRING_LIST, INT64_LIST -> "TEXT";
+            default -> "TEXT";
         };
     }
 
@@ -51,9 +51,9 @@ final class SqliteTypes {
             return;
         }
         if (!column.type().accepts(value)) {
-            throw bad(table, column, "a " + column.type().displayName() + " value cannot be a " + value.getClass().getSimpleName());
+            throw bad(table, column, column.type().whyNot(value));
         }
-        switch (column.type()) {
+        switch (legacy(column.type())) {
             case BOOL -> ps.setInt(index, (Boolean) value ? 1 : 0);
             case INT64 -> ps.setLong(index, (Long) value);
             case FLOAT64 -> {
@@ -91,8 +91,34 @@ final class SqliteTypes {
         }
     }
 
+    private enum Legacy { BOOL, INT64, UINT64, FLOAT64, STRING, BYTES, TIMESTAMP, UUID, JSON, STRING_LIST, INT64_LIST }
+
+    private static Legacy legacy(ColumnType type) {
+        ColumnType.Kind k = type.kind();
+        if (type.equals(ColumnType.UINT64)) {
+            return Legacy.UINT64;
+        }
+        return switch (k) {
+            case BOOL -> Legacy.BOOL;
+            case INT -> Legacy.INT64;
+            case FLOAT -> type.equals(ColumnType.FLOAT64) ? Legacy.FLOAT64 : unsupported(type);
+            case STRING -> Legacy.STRING;
+            case BINARY -> Legacy.BYTES;
+            case TIMESTAMP -> type.equals(ColumnType.TIMESTAMP) ? Legacy.TIMESTAMP : unsupported(type);
+            case UUID -> Legacy.UUID;
+            case JSON -> Legacy.JSON;
+            case LIST -> type.equals(ColumnType.STRING_LIST) ? Legacy.STRING_LIST
+                    : type.equals(ColumnType.INT64_LIST) ? Legacy.INT64_LIST : unsupported(type);
+            default -> unsupported(type);
+        };
+    }
+
+    private static Legacy unsupported(ColumnType type) {
+        throw new ConnectorException("sqlite: type " + type.displayName() + " is not supported yet");
+    }
+
     private static Object decode(ColumnType type, Object raw) {
-        return switch (type) {
+        return switch (legacy(type)) {
             case BOOL -> raw instanceof Number n ? n.longValue() != 0 : parseBool(raw.toString());
             case INT64 -> raw instanceof Number n ? exactLong(n) : Long.parseLong(raw.toString());
             case UINT64 -> raw instanceof Number n ? BigInteger.valueOf(exactLong(n)) : new BigInteger(raw.toString());
@@ -125,12 +151,6 @@ final class SqliteTypes {
     }
 
     private static String encodeList(String table, Column column, List<?> list) {
-        Class<?> element = column.type() == ColumnType.STRING_LIST ? String.class : Long.class;
-        for (Object e : list) {
-            if (e != null && !element.isInstance(e)) {
-                throw bad(table, column, "a " + column.type().displayName() + " element cannot be a " + e.getClass().getSimpleName());
-            }
-        }
         return JsonArrays.encode(list);
     }
 

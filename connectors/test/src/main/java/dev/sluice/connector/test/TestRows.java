@@ -20,7 +20,7 @@ final class TestRows {
         return id % 10 != 9 || generation % 2 == 0;
     }
 
-    /** Values aligned with {@link TestTables#someTable()}: id, generation, then one per ColumnType. */
+    /** Values aligned with {@link TestTables#someTable()}: id, generation, then one per typed column. */
     static Object[] someRow(long id, long generation) {
         return new Object[] {
             id,

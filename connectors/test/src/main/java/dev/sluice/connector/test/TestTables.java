@@ -6,7 +6,7 @@ import dev.sluice.spi.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The test source's tables: one column of every type, a child table, an incremental table. */
+/** The test source's tables: one with a column of each common type, a child table, an incremental table. */
 final class TestTables {
     static final String SOME = "test_some_table";
     static final String SUB = "test_sub_table";
@@ -19,10 +19,18 @@ final class TestTables {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.primaryKey("id", ColumnType.INT64));
         columns.add(Column.of("generation", ColumnType.INT64));
-        for (ColumnType type : ColumnType.values()) {
-            columns.add(Column.of(type.displayName() + "_col", type));
-        }
-        return Table.of(SOME, "One row per id, with a column of every supported type; ids ending in 9 exist only in even generations.",
+        columns.add(Column.of("bool_col", ColumnType.BOOL));
+        columns.add(Column.of("int64_col", ColumnType.INT64));
+        columns.add(Column.of("uint64_col", ColumnType.UINT64));
+        columns.add(Column.of("float64_col", ColumnType.FLOAT64));
+        columns.add(Column.of("string_col", ColumnType.STRING));
+        columns.add(Column.of("bytes_col", ColumnType.BYTES));
+        columns.add(Column.of("timestamp_col", ColumnType.TIMESTAMP));
+        columns.add(Column.of("uuid_col", ColumnType.UUID));
+        columns.add(Column.of("json_col", ColumnType.JSON));
+        columns.add(Column.of("string_list_col", ColumnType.STRING_LIST));
+        columns.add(Column.of("int64_list_col", ColumnType.INT64_LIST));
+        return Table.of(SOME, "One row per id, with a column of each of CloudQuery's common types; ids ending in 9 exist only in even generations.",
                 columns).withChildren(List.of(subTable()));
     }
 

@@ -41,10 +41,12 @@ class TestSourceTest {
     }
 
     @Test
-    void someTableHasEveryTypeAndDropsIdsEndingInNineInOddGenerations() {
+    void someTableHasTheCommonTypesAndDropsIdsEndingInNineInOddGenerations() {
         Source even = source(Map.of("num_rows", 100, "page_size", 7));
         Table t = table(even, TestTables.SOME);
-        assertThat(t.columns().stream().map(c -> c.type()).distinct()).containsAll(List.of(ColumnType.values()));
+        assertThat(t.columns().stream().map(c -> c.type()).distinct()).containsExactlyInAnyOrder(ColumnType.BOOL,
+                ColumnType.INT64, ColumnType.UINT64, ColumnType.FLOAT64, ColumnType.STRING, ColumnType.BYTES,
+                ColumnType.TIMESTAMP, ColumnType.UUID, ColumnType.JSON, ColumnType.STRING_LIST, ColumnType.INT64_LIST);
         assertThat(drain(even, t, Optional.empty())).hasSize(100);
 
         Source odd = source(Map.of("num_rows", 100, "page_size", 7, "generation", 1));

@@ -72,10 +72,9 @@ final class BinaryCopyEncoder {
 
     private void field(ColumnType type, Object v, int column, int index) throws SQLException {
         if (!type.accepts(v)) {
-            throw bad(column, index, "a " + type.displayName() + " value cannot be a " + v.getClass().getSimpleName()
-                    + (type == ColumnType.UINT64 && v instanceof BigInteger ? " outside 0 to 2^64-1" : ""));
+            throw bad(column, index, type.whyNot(v));
         }
-        switch (type) {
+        switch (dev.sluice.connector.postgresql.PgTypes.legacy(type)) {
             case BOOL -> {
                 out.reserve(5);
                 out.putInt(1);

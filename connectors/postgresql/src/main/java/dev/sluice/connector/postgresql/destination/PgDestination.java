@@ -1,7 +1,7 @@
 package dev.sluice.connector.postgresql.destination;
 
 import dev.sluice.connector.postgresql.PgPool;
-import dev.sluice.connector.postgresql.PgTypes;
+import dev.sluice.connector.postgresql.PgValues;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.Destination;
@@ -100,7 +100,7 @@ public final class PgDestination implements Destination {
                 while (rs.next()) {
                     Object[] row = new Object[columns.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = PgTypes.read(rs, i + 1, table.name(), columns.get(i));
+                        row[i] = PgValues.read(rs, i + 1, table.name(), columns.get(i));
                     }
                     out.add(row);
                 }

@@ -40,7 +40,7 @@ record PgSchemaDiff(Optional<BreakingChangeException> breaking, List<Column> add
                     return breaking(table, c.name(), "adding a NOT NULL column");
                 }
                 added.add(c);
-            } else if (!old.get().type().equals(type)) {
+            } else if (!PgTypes.holds(old.get().type(), c.type())) {
                 return breaking(table, c.name(), "type changed from " + old.get().type() + " to " + type);
             } else if (old.get().notNull() != notNull) {
                 return breaking(table, c.name(), "nullability changed from " + nullability(old.get().notNull())

@@ -2,7 +2,7 @@ package dev.sluice.connector.postgresql.source;
 
 import dev.sluice.connector.postgresql.PgPool;
 import dev.sluice.connector.postgresql.PgSession;
-import dev.sluice.connector.postgresql.PgTypes;
+import dev.sluice.connector.postgresql.PgValues;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.FetchRequest;
@@ -147,7 +147,7 @@ public final class PgSource implements Source {
                     Object[] row = new Object[columns.size()];
                     for (int i = 0; i < row.length; i++) {
                         try {
-                            row[i] = PgTypes.read(rs, i + 1, t.table().name(), columns.get(i));
+                            row[i] = PgValues.read(rs, i + 1, t.table().name(), columns.get(i));
                         } catch (ConnectorException e) {
                             throw ArrayShape.explain(rs, i + 1, t.table().name(), columns.get(i), e);
                         }
