@@ -116,7 +116,7 @@ final class RowFactory {
     static String kind(Object v) {
         String noun = noun(v);
         if (noun != null) {
-            return (noun.matches("[aeiu].*") ? "an " : "a ") + noun + " value";
+            return (noun.matches("[aeio].*") ? "an " : "a ") + noun + " value";
         }
         return v instanceof Object[] || v instanceof java.util.Collection ? "a list whose elements no Sluice list type holds"
                 : "a value of a kind Sluice has no type for";
