@@ -110,7 +110,35 @@ public sealed interface ColumnType permits ColumnType.BoolType, ColumnType.IntTy
         if (value == null) {
             return "null fits every type";
         }
-        return accepts(value) ? "it fits" : "a " + displayName() + " value cannot be a " + value.getClass().getSimpleName();
+        return accepts(value) ? "it fits" : "a " + displayName() + " value cannot be " + describe(value);
+    }
+
+    /** What a value is, in Sluice's type names ("an int64 value", "a list<utf8> value"), never Java's. */
+    static String describe(Object value) {
+        String noun = noun(value);
+        if (noun != null) {
+            return (noun.matches("[aeio].*") ? "an " : "a ") + noun + " value";
+        }
+        return value instanceof Object[] || value instanceof java.util.Collection
+                ? "a list whose elements no Sluice list type holds" : "a value of a kind Sluice has no type for";
+    }
+
+    private static String noun(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof List<?> list) {
+            Object first = list.stream().filter(Objects::nonNull).findFirst().orElse(null);
+            String element = first == null ? "null" : noun(first);
+            return element == null ? null : "list<" + element + ">";
+        }
+        for (ColumnType t : List.of(BOOL, INT64, UINT64, FLOAT32, FLOAT64, NUMERIC, DATE, TIME, TIMETZ, TIMESTAMP,
+                LOCAL_TIMESTAMP, INTERVAL, STRING, BYTES, UUID)) {
+            if (t.accepts(value)) {
+                return t.displayName();
+            }
+        }
+        return null;
     }
 
     static DecimalType decimal(int precision, int scale) {

@@ -106,34 +106,9 @@ final class RowFactory {
         return bytes;
     }
 
-    /** A type for each Java value class, to name a value that fits none of a column's. */
-    private static final List<ColumnType> NAMED = List.of(ColumnType.BOOL, ColumnType.INT64, ColumnType.UINT64,
-            ColumnType.FLOAT32, ColumnType.FLOAT64, ColumnType.NUMERIC, ColumnType.DATE, ColumnType.TIME, ColumnType.TIMETZ,
-            ColumnType.TIMESTAMP, ColumnType.LOCAL_TIMESTAMP, ColumnType.INTERVAL, ColumnType.STRING, ColumnType.BYTES,
-            ColumnType.UUID);
-
     /** What a value is, in Sluice's type names rather than Java's. */
     static String kind(Object v) {
-        String noun = noun(v);
-        if (noun != null) {
-            return (noun.matches("[aeio].*") ? "an " : "a ") + noun + " value";
-        }
-        return v instanceof Object[] || v instanceof java.util.Collection ? "a list whose elements no Sluice list type holds"
-                : "a value of a kind Sluice has no type for";
-    }
-
-    private static String noun(Object v) {
-        if (v instanceof List<?> list) {
-            Object first = list.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            String element = first == null ? "null" : noun(first);
-            return element == null ? null : "list<" + element + ">";
-        }
-        for (ColumnType t : NAMED) {
-            if (t.accepts(v)) {
-                return t.displayName();
-            }
-        }
-        return null;
+        return ColumnType.describe(v);
     }
 
     /** Destination rows with their {@code _cq_id}s and estimated size. */
