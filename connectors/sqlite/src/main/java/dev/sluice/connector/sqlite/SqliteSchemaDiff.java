@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * What migrating a stored table to a wanted schema takes, decided before anything changes.
  * Names compare as SQLite compares them ({@link SqliteSql#fold}); types compare by declared
- * type, so string → uuid (both TEXT) is no change.
+ * type ({@link SqliteTypes#holds}), so int32 → int64 (both INTEGER) is no change, and string →
+ * uuid (TEXT → UUID_TEXT) is one, except in a column Sluice declared TEXT for uuids before.
  *
  * <p>Not breaking: new nullable columns, stored nullable columns the schema no longer lists
  * (left alone), a unique key the schema dropped (its index is dropped). Breaking: a changed
@@ -41,7 +42,7 @@ record SqliteSchemaDiff(Optional<BreakingChangeException> breaking, List<Column>
                     return breaking(table, c.name(), "adding a NOT NULL column");
                 }
                 added.add(c);
-            } else if (!old.get().declaredType().equalsIgnoreCase(type)) {
+            } else if (!SqliteTypes.holds(old.get().declaredType(), c.type())) {
                 return breaking(table, c.name(), "type changed from " + old.get().declaredType() + " to " + type
                         + " (" + c.type().displayName() + ")");
             } else if (old.get().notNull() != notNull) {
