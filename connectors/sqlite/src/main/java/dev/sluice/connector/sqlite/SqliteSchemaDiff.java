@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * What migrating a stored table to a wanted schema takes, decided before anything changes.
  * Names compare as SQLite compares them ({@link SqliteSql#fold}); types compare by declared
- * type ({@link SqliteTypes#holds}), so int32 → int64 (both INTEGER) is no change, and string →
- * uuid (TEXT → UUID_TEXT) is one, except in a column Sluice declared TEXT for uuids before.
+ * type ({@link SqliteTypes#holds}): int32 → int64 (both INTEGER) is no change, uuid → string
+ * (UUID_TEXT → TEXT) is one; a TEXT column also takes the types Sluice declared TEXT before
+ * (uuid, json, uint64, lists of utf8 or int64), so string → uuid is none there.
  *
  * <p>Not breaking: new nullable columns, stored nullable columns the schema no longer lists
  * (left alone), a unique key the schema dropped (its index is dropped). Breaking: a changed
