@@ -3,6 +3,7 @@ package dev.sluice.connector.sqlite;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * Checks the text of network addresses, which SQLite stores as given (it has no address
@@ -13,6 +14,9 @@ import java.net.UnknownHostException;
  * for mac and 6 or 8 for mac8, as PostgreSQL reads them. Nothing here looks names up.
  */
 final class SqliteAddresses {
+    private static final Pattern OCTET_OR_PREFIX = Pattern.compile("\\d{1,3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private SqliteAddresses() {
     }
 
@@ -24,7 +28,7 @@ final class SqliteAddresses {
         int prefix = bits;
         if (slash >= 0) {
             String digits = text.substring(slash + 1);
-            if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) > bits) {
+            if (!OCTET_OR_PREFIX.matcher(digits).matches() || Integer.parseInt(digits) > bits) {
                 throw new IllegalArgumentException("\"" + abbreviated(text) + "\" has no prefix length of 0 to " + bits);
             }
             prefix = Integer.parseInt(digits);
@@ -60,7 +64,7 @@ final class SqliteAddresses {
         if (address.indexOf(':') < 0) {
             return ipv4(address, text);
         }
-        if (!address.matches("[0-9A-Fa-f:.]+")) { // an IPv6 literal only, so InetAddress never looks a name up
+        if (!IPV6_CHARACTERS.matcher(address).matches()) { // an IPv6 literal only, so InetAddress never looks a name up
             throw notAnAddress(text);
         }
         try {
@@ -86,7 +90,7 @@ final class SqliteAddresses {
         }
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
-            if (!parts[i].matches("\\d{1,3}") || Integer.parseInt(parts[i]) > 255) {
+            if (!OCTET_OR_PREFIX.matcher(parts[i]).matches() || Integer.parseInt(parts[i]) > 255) {
                 throw notAnAddress(text);
             }
             b[i] = (byte) Integer.parseInt(parts[i]);

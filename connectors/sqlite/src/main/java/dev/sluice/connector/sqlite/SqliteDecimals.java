@@ -2,6 +2,7 @@ package dev.sluice.connector.sqlite;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * Decimals and uint64 values as exact text: plain digits, never an exponent ({@code '1.10'},
@@ -13,6 +14,8 @@ import java.math.BigInteger;
 final class SqliteDecimals {
     static final int MAX_INTEGER_DIGITS = 131_072;
     static final int MAX_FRACTION_DIGITS = 16_383;
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,9})?");
 
     private SqliteDecimals() {
     }
@@ -65,7 +68,7 @@ final class SqliteDecimals {
 
     /** Plain or exponent notation, nothing else (BigDecimal's parser alone would take the text it is given). */
     private static String requireNumber(String text) {
-        if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,9})?")) {
+        if (!NUMBER.matcher(text).matches()) {
             throw new IllegalArgumentException("not a decimal number");
         }
         return text;

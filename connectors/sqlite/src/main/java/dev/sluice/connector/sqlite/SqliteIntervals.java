@@ -1,6 +1,7 @@
 package dev.sluice.connector.sqlite;
 
 import dev.sluice.spi.Interval;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ final class SqliteIntervals {
                 long abs = Math.abs(seconds);
                 b.append(seconds < 0 ? "-" : "").append(abs / MICROS_PER_SECOND);
                 if (abs % MICROS_PER_SECOND != 0) {
-                    String fraction = String.format("%06d", abs % MICROS_PER_SECOND);
+                    String fraction = String.format(Locale.ROOT, "%06d", abs % MICROS_PER_SECOND);
                     b.append('.').append(fraction.replaceFirst("0+$", ""));
                 }
                 b.append('S');

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /**
  * Times of day as fixed-width text, {@code 'HH:MM:SS.ffffff'}, which SQLite's time functions
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class SqliteTimes {
     static final String END_OF_DAY = "24:00:00";
+    private static final Pattern END_OF_DAY_WITH_FRACTION = Pattern.compile("24:00:00\\.0{1,9}");
 
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     /** Also reads other writers' forms: 1 to 9 fraction digits, or none. */
@@ -41,7 +43,7 @@ final class SqliteTimes {
     }
 
     static LocalTime parse(String text) {
-        if (text.equals(END_OF_DAY) || text.matches("24:00:00\\.0{1,9}")) {
+        if (text.equals(END_OF_DAY) || END_OF_DAY_WITH_FRACTION.matcher(text).matches()) {
             return LocalTime.MAX;
         }
         try {

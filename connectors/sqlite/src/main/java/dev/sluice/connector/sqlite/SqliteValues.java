@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Values in and out of SQLite, in the forms {@link SqliteTypes} documents: {@link #encode}
@@ -33,6 +34,10 @@ final class SqliteValues {
     private static final Map<String, Double> SPECIAL_FLOATS = Map.of("NaN", Double.NaN,
             "Infinity", Double.POSITIVE_INFINITY, "-Infinity", Double.NEGATIVE_INFINITY,
             "Inf", Double.POSITIVE_INFINITY, "-Inf", Double.NEGATIVE_INFINITY);
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private SqliteValues() {
     }
@@ -178,7 +183,7 @@ final class SqliteValues {
     }
 
     private static void requireNumber(String s) {
-        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (!FLOAT.matcher(s).matches()) {
             throw new IllegalArgumentException("not a number");
         }
     }
@@ -191,6 +196,9 @@ final class SqliteValues {
     }
 
     private static long parseLong(String s) {
+        if (!INTEGER.matcher(s).matches()) {
+            throw new IllegalArgumentException("not a 64-bit integer");
+        }
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
@@ -207,7 +215,7 @@ final class SqliteValues {
     }
 
     private static UUID uuid(String text) {
-        if (!text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+        if (!UUID_TEXT.matcher(text).matches()) {
             throw new IllegalArgumentException("not a UUID");
         }
         return UUID.fromString(text);
