@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A SQLite database file as a destination. One connection; calls from several threads run one
- * at a time. Each write is one transaction. Types: {@link SqliteTypes}; migrations:
+ * at a time. Each write is one transaction. Types: {@link SqliteTypes}, values: {@link SqliteValues}; migrations:
  * {@link SqliteMigrator}; errors: busy/locked are transient, the rest are not.
  */
 public final class SqliteDestination implements Destination {
@@ -70,7 +70,7 @@ public final class SqliteDestination implements Destination {
                 for (int r = 0; r < rows.size(); r++) {
                     Object[] row = requireShape(table, rows.get(r), r);
                     for (int i = 0; i < row.length; i++) {
-                        SqliteTypes.bind(ps, i + 1, table.name(), columns.get(i), row[i]);
+                        SqliteValues.bind(ps, i + 1, table.name(), columns.get(i), row[i]);
                     }
                     ps.addBatch();
                 }
@@ -112,7 +112,7 @@ public final class SqliteDestination implements Destination {
                 while (rs.next()) {
                     Object[] row = new Object[columns.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = SqliteTypes.read(rs, i + 1, table.name(), columns.get(i));
+                        row[i] = SqliteValues.read(rs, i + 1, table.name(), columns.get(i));
                     }
                     out.add(row);
                 }

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * What migrating a stored table to a wanted schema takes, decided before anything changes.
  * Names compare as SQLite compares them ({@link SqliteSql#fold}); types compare by declared
- * type, so string → uuid (both TEXT) is no change.
+ * type ({@link SqliteTypes#holds}): int32 → int64 (both INTEGER) is no change, uuid → string
+ * (UUID_TEXT → TEXT) is one; a TEXT column also takes the types Sluice declared TEXT before
+ * (uuid, json, uint64, lists of utf8 or int64), so string → uuid is none there.
  *
  * <p>Not breaking: new nullable columns, stored nullable columns the schema no longer lists
  * (left alone), a unique key the schema dropped (its index is dropped). Breaking: a changed
@@ -41,7 +43,7 @@ record SqliteSchemaDiff(Optional<BreakingChangeException> breaking, List<Column>
                     return breaking(table, c.name(), "adding a NOT NULL column");
                 }
                 added.add(c);
-            } else if (!old.get().declaredType().equalsIgnoreCase(type)) {
+            } else if (!SqliteTypes.holds(old.get().declaredType(), c.type())) {
                 return breaking(table, c.name(), "type changed from " + old.get().declaredType() + " to " + type
                         + " (" + c.type().displayName() + ")");
             } else if (old.get().notNull() != notNull) {
