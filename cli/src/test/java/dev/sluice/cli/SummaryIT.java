@@ -107,7 +107,7 @@ class SummaryIT {
         assertThat(r.code()).isEqualTo(1);
         assertThat(line(r.out(), "source test -> a, b: PARTIAL")).contains("3 table(s)");
         assertThat(line(r.out(), "  FAILED test_incremental_table: ")).isEqualTo("  FAILED test_incremental_table: not synced: "
-                + "destination a: table \"test_incremental_table\", column \"value\": type changed from INTEGER to TEXT (string)"
+                + "destination a: table \"test_incremental_table\", column \"value\": type changed from INTEGER to TEXT (utf8)"
                 + " is a breaking change; migrate_mode: safe refuses it (use migrate_mode: forced to drop and recreate the table)");
         assertThat(line(r.out(), "  test_some_table ")).matches("  test_some_table +27 +3 deleted +27 +3 deleted +0 +\\S+");
         assertThat(text(a, "select count(*) from test_incremental_table")).isEqualTo("0"); // nothing written to the refused table
