@@ -173,13 +173,20 @@ public final class PgValues {
         }
     }
 
-    /** numeric's text: NaN and ±Infinity as Double, any other value exactly, with its scale. */
+    /**
+     * numeric's text: NaN and ±Infinity as Double, any other value exactly, with its display
+     * scale, which is never negative (the driver's binary decoding gives {@code 1.23E+4} for a
+     * {@code numeric(3,-2)} value the server prints as {@code 12300}).
+     */
     static Object numeric(String s) {
         return switch (s) {
             case "NaN" -> Double.NaN;
             case "Infinity" -> Double.POSITIVE_INFINITY;
             case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> new BigDecimal(s);
+            default -> {
+                BigDecimal d = new BigDecimal(s);
+                yield d.scale() < 0 ? d.setScale(0) : d;
+            }
         };
     }
 

@@ -107,7 +107,8 @@ final class HeldCursors implements AutoCloseable {
         try {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL idle_in_transaction_session_timeout = '" + IDLE_TIMEOUT + "'");
+                st.execute(PgSource.SESSION_SETTINGS);
+                st.execute("SET idle_in_transaction_session_timeout = '" + IDLE_TIMEOUT + "'");
                 st.execute("DECLARE sluice_rows NO SCROLL CURSOR FOR SELECT " + String.join(", ", t.select())
                         + " FROM " + t.qualifiedName() + " AS " + PageQuery.ALIAS
                         + " ORDER BY (" + PageQuery.ALIAS + ".*)::text COLLATE \"C\"");

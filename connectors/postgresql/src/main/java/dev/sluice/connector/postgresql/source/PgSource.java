@@ -44,6 +44,12 @@ import java.util.OptionalLong;
  * The partitions of a partitioned table are read through their parent only.
  */
 public final class PgSource implements Source {
+    /**
+     * Settings every read runs under, whatever the server's or the JVM's defaults: values the
+     * source hands over as text (ranges of timestamps, intervals inside JSON, key tokens) and
+     * the order {@link HeldCursors} sorts by then do not depend on where Sluice runs.
+     */
+    static final String SESSION_SETTINGS = "SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'";
     /** Rows per block assumed when the table was never analyzed. */
     private static final double DEFAULT_ROWS_PER_BLOCK = 50;
 
@@ -112,6 +118,7 @@ public final class PgSource implements Source {
             return cursors.fetch(t, request.partition(), request.resumeToken(), config.pageSize());
         }
         return pool.transaction("read " + t.fullName(), s -> {
+            s.once(SESSION_SETTINGS, SESSION_SETTINGS);
             if (!t.key().isEmpty()) {
                 return keyset(s, t, request);
             }
