@@ -46,6 +46,7 @@ final class SourceCatalog {
         Set<String> incrementalFound = new HashSet<>();
         Map<String, String> names = new HashMap<>();
         SourceTypeCatalog types = new SourceTypeCatalog(c);
+        ConfigProblems problems = new ConfigProblems();
         try (PreparedStatement ps = c.prepareStatement(TABLES_SQL); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String schema = rs.getString(1);
@@ -56,17 +57,21 @@ final class SourceCatalog {
                 String full = schema + "." + relation;
                 Optional<String> cursor = Optional.ofNullable(config.incremental().get(full));
                 cursor.ifPresent(x -> incrementalFound.add(full));
-                SourceTable t = describe(c, types, schema, relation, rs.getLong(3),
-                        SourceTable.Kind.of(rs.getString(4)), cursor);
+                SourceTable t;
+                try {
+                    t = describe(c, types, schema, relation, rs.getLong(3), SourceTable.Kind.of(rs.getString(4)), cursor);
+                } catch (ConfigException e) {
+                    e.problems().forEach(p -> problems.add(p.field().orElse(PgSourceConfig.TABLES), p.getMessage()));
+                    continue;
+                }
                 String previous = names.putIfAbsent(t.table().name(), full);
                 if (previous != null) {
-                    throw new ConfigException(PgSourceConfig.TABLES, "tables " + previous + " and " + full
+                    problems.add(PgSourceConfig.TABLES, "tables " + previous + " and " + full
                             + " would both sync as \"" + t.table().name() + "\"; narrow the table globs");
                 }
                 out.add(t);
             }
         }
-        ConfigProblems problems = new ConfigProblems();
         SelectionCheck.check(c, config, incrementalFound, problems);
         problems.throwIfAny();
         return out;
@@ -101,8 +106,8 @@ final class SourceCatalog {
                 throw new ConfigException(field, "cursor column \"" + cursorColumn.get() + "\" is not a column of " + full);
             }
             if (key.isEmpty()) {
-                throw new ConfigException(field, full + " has no primary key; an incremental table needs one"
-                        + " to order rows that share a cursor value");
+                throw new ConfigException(field, full + (kind == SourceTable.Kind.TABLE ? "" : " is a " + kind.description
+                        + " and") + " has no primary key; an incremental table needs one to order rows that share a cursor value");
             }
             warnWithoutCursorIndex(c, oid, full, cursorColumn.get(), key);
             table = table.withCursor(cursorColumn.get());
