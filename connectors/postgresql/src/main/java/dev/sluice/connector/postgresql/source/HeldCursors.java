@@ -66,23 +66,13 @@ final class HeldCursors implements AutoCloseable {
         String key = t.fullName() + "\u0000" + partition;
         long from = token.map(x -> position(x, t)).orElse(0L);
         String id = token.map(HeldCursors::readerId).orElse(UUID.randomUUID().toString());
+        String fetch = "FETCH FORWARD " + pageSize + " FROM sluice_rows";
         Held h = take(key, id, from);
         try {
-            List<Object[]> rows;
-            if (h != null) {
-                try {
-                    rows = reader.fetch(h.connection, t, "FETCH FORWARD " + pageSize + " FROM sluice_rows");
-                } catch (SQLException e) {
-                    closeQuietly(h); // held too long (idle timeout, a lost connection): read afresh
-                    h = null;
-                    rows = null;
-                }
-            } else {
-                rows = null;
-            }
-            if (h == null) {
+            List<Object[]> rows = h == null ? null : fetchHeld(h, t, fetch);
+            if (rows == null) {
                 h = open(t, id, from);
-                rows = reader.fetch(h.connection, t, "FETCH FORWARD " + pageSize + " FROM sluice_rows");
+                rows = reader.fetch(h.connection, t, fetch);
             }
             h.position = from + rows.size();
             if (rows.size() < pageSize) {
@@ -97,6 +87,16 @@ final class HeldCursors implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             closeQuietly(h);
             throw e;
+        }
+    }
+
+    /** The next page from a held cursor; null when it is gone (idle timeout, lost connection): the caller reads afresh. */
+    private List<Object[]> fetchHeld(Held h, SourceTable t, String fetch) {
+        try {
+            return reader.fetch(h.connection, t, fetch);
+        } catch (SQLException e) {
+            closeQuietly(h);
+            return null;
         }
     }
 
