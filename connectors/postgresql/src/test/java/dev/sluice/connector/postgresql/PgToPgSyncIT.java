@@ -33,10 +33,9 @@ class PgToPgSyncIT {
               (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
             """;
-    /** The source's columns as text, in the types the destination stores them. */
-    private static final String SOURCE_AS_STORED = "SELECT id, b, i2, i4, i8, f4::float8, f8, u64, dec::text, t, v, ch::text,"
-            + " by, ts, (tz AT TIME ZONE 'UTC'), id_u, j::jsonb, jb, ta, ia::bigint[], ba, d::text, iv::text, ip::text,"
-            + " tags::text[] FROM all_types ORDER BY id";
+    /** The source's columns as text, as the destination stores them: each with its own type (varchar[] as text[]). */
+    private static final String SOURCE_AS_STORED = "SELECT id, b, i2, i4, i8, f4, f8, u64, dec, t, v, ch, by, ts, tz, id_u,"
+            + " j, jb, ta, ia, ba, d, iv, ip, tags::text[] FROM all_types ORDER BY id";
     private static final String DESTINATION = "SELECT id, b, i2, i4, i8, f4, f8, u64, dec, t, v, ch, by, ts, tz, id_u, j, jb,"
             + " ta, ia, ba, d, iv, ip, tags FROM all_types ORDER BY id";
 
@@ -63,7 +62,7 @@ class PgToPgSyncIT {
         assertThat(rows(h.destination, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'all_types'::regclass AND attname IN ('u64', 'tz', 'jb', 'ia', 'by') ORDER BY attname"))
                 .extracting(r -> r.get(0))
-                .containsExactly("bytea", "bigint[]", "jsonb", "timestamp without time zone", "numeric(20,0)");
+                .containsExactly("bytea", "integer[]", "jsonb", "timestamp with time zone", "numeric(20,0)");
     }
 
     @Test
@@ -81,7 +80,7 @@ class PgToPgSyncIT {
         SyncReport second = h.sync(config);
         assertThat(second.succeeded()).isTrue();
         assertThat(table(second, "orders").rows()).as("rows the source served").isEqualTo(8);
-        String all = "SELECT id, amount, updated_at AT TIME ZONE 'UTC' FROM orders ORDER BY id";
+        String all = "SELECT id, amount, updated_at FROM orders ORDER BY id";
         assertThat(rows(h.destination, "SELECT id, amount, updated_at FROM orders ORDER BY id")).isEqualTo(rows(h.source, all));
 
         assertThat(table(h.sync(config), "orders").rows()).as("nothing changed").isZero();
@@ -106,9 +105,9 @@ class PgToPgSyncIT {
             assertThat(source.partitions(big)).containsExactly("..500", "500..1500", "1500..");
         }
         assertThat(rows(h.destination, "SELECT id, payload FROM big ORDER BY id"))
-                .isEqualTo(rows(h.source, "SELECT id::bigint, payload FROM big ORDER BY id"));
+                .isEqualTo(rows(h.source, "SELECT id, payload FROM big ORDER BY id"));
         assertThat(rows(h.destination, "SELECT n, payload FROM heap ORDER BY n"))
-                .isEqualTo(rows(h.source, "SELECT n::bigint, payload FROM heap ORDER BY n"));
+                .isEqualTo(rows(h.source, "SELECT n, payload FROM heap ORDER BY n"));
     }
 
     @Test

@@ -49,10 +49,4 @@ record PageQuery(String sql, List<String> parameters, int orderColumns) {
                 + " WHERE ctid >= CAST(? AS tid) AND ctid < CAST(? AS tid)",
                 List.of("(" + from + ",0)", "(" + to + ",0)"), 0);
     }
-
-    /** Every row at once: a partitioned table without a key has neither keys nor blocks to page by. */
-    static PageQuery whole(SourceTable t) {
-        return new PageQuery("SELECT " + String.join(", ", t.select()) + " FROM " + t.qualifiedName(), List.of(), 0);
-    }
-
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Resume tokens and cursors of the PostgreSQL source: the ordering columns' values of the last
  * row read, as their text forms (a JSON array), which the next query casts back to the columns'
- * types. For a table read by block range, the next block number.
+ * types. For a table read by block range, the next block number; for a relation read from a
+ * cursor ({@link HeldCursors}), {@code rows:<rows read>:<reader>}.
  */
 final class PageToken {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,12 +42,22 @@ final class PageToken {
                 + " column changed since it was stored");
     }
 
-    static long block(String token, String table) {
+    static long block(String token, SourceTable t) {
         try {
-            return Long.parseLong(token);
+            long block = Long.parseLong(token);
+            if (block >= 0) {
+                return block;
+            }
         } catch (NumberFormatException e) {
-            throw new ConnectorException("postgresql: table " + table + ": resume token " + token
-                    + " is not a block number; the table gained a primary key since it was stored");
+            // reported below
         }
+        throw notForThisTable(token, t);
+    }
+
+    /** A token stored for another way of reading: the relation changed (a key, its kind) since. */
+    static ConnectorException notForThisTable(String token, SourceTable t) {
+        return new ConnectorException("postgresql: table " + t.fullName() + ": resume token " + token
+                + " does not fit how the " + t.kind().description + " is read now; it gained or lost a primary key,"
+                + " or was replaced by another kind of relation, since the token was stored");
     }
 }

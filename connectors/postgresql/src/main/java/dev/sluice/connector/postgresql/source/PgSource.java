@@ -9,6 +9,7 @@ import dev.sluice.spi.FetchRequest;
 import dev.sluice.spi.Page;
 import dev.sluice.spi.Source;
 import dev.sluice.spi.Table;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,23 +22,46 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A PostgreSQL database as a source. Keyed tables read page by page in key order with keyset
- * pagination (the token is the last key read), so a page costs an index range scan wherever
- * the item stopped; large tables with one integer key split into key ranges. Incremental tables
- * read rows whose (cursor, key) is beyond the stored cursor, in that order, and report the last
- * row's as the new cursor. Tables without a key read by ranges of disk blocks.
+ * A PostgreSQL database as a source: ordinary and partitioned tables, views and materialized
+ * views, each column read as the most faithful Sluice type ({@link SourceTypes}).
+ * <ul>
+ *   <li>Keyed tables read page by page in key order with keyset pagination (the token is the
+ *       last key read, cast back to the key's types), so a page costs an index range scan
+ *       wherever the item stopped; large tables with one integer key split into key ranges.
+ *       Incremental tables read rows whose (cursor, key) is beyond the stored cursor, in that
+ *       order, and report the last row's as the new cursor.</li>
+ *   <li>Tables and materialized views without a key read by ranges of disk blocks (ctid): stable
+ *       while the relation is not rewritten (VACUUM FULL, CLUSTER, REFRESH MATERIALIZED VIEW).</li>
+ *   <li>Views and partitioned tables without a key have neither keys nor blocks: they read from a
+ *       server-side cursor over a stable order of the rows' text ({@link HeldCursors}). In one
+ *       process the cursor is held open between pages, so the server sorts once. When the read
+ *       continues in another invocation (serverless, after a deadline), the new cursor sorts
+ *       again and skips the rows already read: correct, at the cost of a second sort. Like every
+ *       read of a table without a key, the pages are consistent only while the data does not
+ *       change between invocations (a view over changing tables, or with volatile functions, may
+ *       then lose or repeat rows at the boundary).</li>
+ * </ul>
+ * The partitions of a partitioned table are read through their parent only.
  */
 public final class PgSource implements Source {
+    /**
+     * Settings every read runs under, whatever the server's or the JVM's defaults: values the
+     * source hands over as text (ranges of timestamps, intervals inside JSON, key tokens) and
+     * the order {@link HeldCursors} sorts by then do not depend on where Sluice runs.
+     */
+    static final String SESSION_SETTINGS = "SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'";
     /** Rows per block assumed when the table was never analyzed. */
     private static final double DEFAULT_ROWS_PER_BLOCK = 50;
 
     private final PgSourceConfig config;
     private final PgPool pool;
+    private final HeldCursors cursors;
     private Map<String, SourceTable> tables;
 
     public PgSource(PgSourceConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.pool = new PgPool(config.connection());
+        this.cursors = new HeldCursors(config.connection(), (c, t, sql) -> rows(c, t, new PageQuery(sql, List.of(), 0)).rows());
     }
 
     @Override
@@ -79,7 +103,7 @@ public final class PgSource implements Source {
     @Override
     public OptionalLong estimatedRows(Table table) {
         SourceTable t = table(table);
-        if (t.cursor().isPresent() || t.partitioned()) {
+        if (t.cursor().isPresent() || !t.kind().hasBlocks()) {
             return OptionalLong.empty();
         }
         long n = pool.transaction("estimate rows of " + t.fullName(),
@@ -90,14 +114,15 @@ public final class PgSource implements Source {
     @Override
     public Page fetch(FetchRequest request) {
         SourceTable t = table(request.table());
+        if (t.key().isEmpty() && !t.kind().hasBlocks()) {
+            return cursors.fetch(t, request.partition(), request.resumeToken(), config.pageSize());
+        }
         return pool.transaction("read " + t.fullName(), s -> {
+            s.once(SESSION_SETTINGS, SESSION_SETTINGS);
             if (!t.key().isEmpty()) {
                 return keyset(s, t, request);
             }
-            if (t.partitioned()) {
-                return Page.last(rows(s, t, PageQuery.whole(t)).rows());
-            }
-            return blocks(s, t, request.resumeToken().map(x -> PageToken.block(x, t.fullName())).orElse(0L));
+            return blocks(s, t, request.resumeToken().map(x -> PageToken.block(x, t)).orElse(0L));
         });
     }
 
@@ -106,7 +131,7 @@ public final class PgSource implements Source {
         Optional<String> after = request.resumeToken().or(() -> t.cursor().isPresent() ? request.cursor() : Optional.empty());
         PageQuery q = PageQuery.keyset(t, after.map(x -> PageToken.decode(x, orderColumns, t.fullName())),
                 KeyRange.parse(request.partition()), config.pageSize());
-        Rows read = rows(s, t, q);
+        Rows read = rows(s.connection(), t, q);
         Optional<String> last = read.lastOrder().map(PageToken::encode);
         Optional<String> next = read.rows().size() == config.pageSize() ? last : Optional.empty();
         return new Page(read.rows(), next, t.cursor().isPresent() ? last : Optional.empty());
@@ -126,7 +151,7 @@ public final class PgSource implements Source {
         }
         long span = Math.max(1, (long) (config.pageSize() / perBlock));
         long to = from + span;
-        List<Object[]> rows = rows(s, t, PageQuery.blocks(t, from, to)).rows();
+        List<Object[]> rows = rows(s.connection(), t, PageQuery.blocks(t, from, to)).rows();
         return new Page(rows, to < total ? Optional.of(Long.toString(to)) : Optional.empty(), Optional.empty());
     }
 
@@ -134,23 +159,20 @@ public final class PgSource implements Source {
     private record Rows(List<Object[]> rows, Optional<List<String>> lastOrder) {
     }
 
-    private static Rows rows(PgSession s, SourceTable t, PageQuery q) throws SQLException {
+    private static Rows rows(Connection c, SourceTable t, PageQuery q) throws SQLException {
         List<Column> columns = t.table().columns();
         List<Object[]> out = new ArrayList<>();
         List<String> lastOrder = null;
-        try (PreparedStatement ps = s.connection().prepareStatement(q.sql())) {
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             for (int i = 0; i < q.parameters().size(); i++) {
                 ps.setString(i + 1, q.parameters().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
+                PgValues.Reader[] readers = PgValues.readers(rs, t.table().name(), columns);
                 while (rs.next()) {
-                    Object[] row = new Object[columns.size()];
+                    Object[] row = new Object[readers.length];
                     for (int i = 0; i < row.length; i++) {
-                        try {
-                            row[i] = PgValues.read(rs, i + 1, t.table().name(), columns.get(i));
-                        } catch (ConnectorException e) {
-                            throw ArrayShape.explain(rs, i + 1, t.table().name(), columns.get(i), e);
-                        }
+                        row[i] = readers[i].read(rs);
                     }
                     out.add(row);
                     if (q.orderColumns() > 0) {
@@ -189,6 +211,7 @@ public final class PgSource implements Source {
 
     @Override
     public void close() {
+        cursors.close();
         pool.close();
     }
 }

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Says what each of the spec's {@code tables} globs and {@code incremental} entries selected,
  * so nothing is skipped without a word: a glob that selects no table is an error naming the
- * glob and what it matched instead (a view, a materialized view, a partition, a foreign table,
- * or nothing at all), and so is an incremental entry for a table the source does not sync.
+ * glob and what it matched instead (a partition, a foreign table, or nothing at all), and so is an incremental entry for a table the source does not sync.
  */
 final class SelectionCheck {
     private static final String RELATIONS_SQL = "SELECT n.nspname, c.relname, c.relkind, c.relispartition,"
@@ -47,7 +46,7 @@ final class SelectionCheck {
             }
             problems.add(PgSourceConfig.TABLES, "\"" + glob.text() + "\" selects no table of the database: "
                     + (matched.isEmpty() ? "it matches no table, view or partition" : "it matches " + describe(matched))
-                    + "; the postgresql source reads ordinary and partitioned tables");
+                    + "; the postgresql source reads ordinary and partitioned tables, views and materialized views");
         }
         for (Map.Entry<String, String> e : config.incremental().entrySet()) {
             String table = e.getKey();
@@ -75,8 +74,6 @@ final class SelectionCheck {
                 String kind = rs.getString(3);
                 String why = rs.getBoolean(4) ? "a partition of " + rs.getString(5) + ", which its parent reads"
                         : switch (kind) {
-                            case "v" -> "a view";
-                            case "m" -> "a materialized view";
                             case "f" -> "a foreign table";
                             default -> null;
                         };

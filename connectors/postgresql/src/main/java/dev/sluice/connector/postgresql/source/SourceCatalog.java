@@ -2,6 +2,7 @@ package dev.sluice.connector.postgresql.source;
 
 import dev.sluice.connector.postgresql.PgCatalog;
 import dev.sluice.spi.Column;
+import dev.sluice.spi.ColumnType;
 import dev.sluice.spi.ConfigException;
 import dev.sluice.spi.ConfigProblems;
 import dev.sluice.spi.Table;
@@ -18,21 +19,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Discovers the tables the spec selects (ordinary and partitioned tables; not views, not the
- * partitions of a partitioned table, which its parent reads) with their columns and primary
- * keys. A table of {@code public} keeps its name; a table of another schema is named
- * {@code <schema>_<table>}.
+ * Discovers the tables the spec selects (ordinary and partitioned tables, views and
+ * materialized views; not the partitions of a partitioned table, which its parent reads, nor
+ * foreign tables) with their columns ({@link SourceTypes}) and primary keys. A table of
+ * {@code public} keeps its name; a table of another schema is named {@code <schema>_<table>}.
  */
 final class SourceCatalog {
-    private static final String TABLES_SQL = "SELECT n.nspname, c.relname, c.oid, c.relkind = 'p'"
+    private static final String TABLES_SQL = "SELECT n.nspname, c.relname, c.oid, c.relkind"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition"
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
             + " ORDER BY 1, 2";
-    private static final String COLUMNS_SQL = "SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod),"
-            + " a.attnotnull, e.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-            + " LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'"
-            + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+    private static final String COLUMNS_SQL = "SELECT a.attname, a.atttypid, a.atttypmod, a.attndims,"
+            + " format_type(a.atttypid, a.atttypmod), a.attnotnull"
+            + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
     private static final System.Logger LOG = System.getLogger(SourceCatalog.class.getName());
     private static final String CURSOR_INDEX_SQL = "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a"
@@ -45,6 +45,8 @@ final class SourceCatalog {
         List<SourceTable> out = new ArrayList<>();
         Set<String> incrementalFound = new HashSet<>();
         Map<String, String> names = new HashMap<>();
+        SourceTypeCatalog types = new SourceTypeCatalog(c);
+        ConfigProblems problems = new ConfigProblems();
         try (PreparedStatement ps = c.prepareStatement(TABLES_SQL); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String schema = rs.getString(1);
@@ -55,23 +57,28 @@ final class SourceCatalog {
                 String full = schema + "." + relation;
                 Optional<String> cursor = Optional.ofNullable(config.incremental().get(full));
                 cursor.ifPresent(x -> incrementalFound.add(full));
-                SourceTable t = describe(c, schema, relation, rs.getLong(3), rs.getBoolean(4), cursor);
+                SourceTable t;
+                try {
+                    t = describe(c, types, schema, relation, rs.getLong(3), SourceTable.Kind.of(rs.getString(4)), cursor);
+                } catch (ConfigException e) {
+                    e.problems().forEach(p -> problems.add(p.field().orElse(PgSourceConfig.TABLES), p.getMessage()));
+                    continue;
+                }
                 String previous = names.putIfAbsent(t.table().name(), full);
                 if (previous != null) {
-                    throw new ConfigException(PgSourceConfig.TABLES, "tables " + previous + " and " + full
+                    problems.add(PgSourceConfig.TABLES, "tables " + previous + " and " + full
                             + " would both sync as \"" + t.table().name() + "\"; narrow the table globs");
                 }
                 out.add(t);
             }
         }
-        ConfigProblems problems = new ConfigProblems();
         SelectionCheck.check(c, config, incrementalFound, problems);
         problems.throwIfAny();
         return out;
     }
 
-    private static SourceTable describe(Connection c, String schema, String relation, long oid, boolean partitioned,
-                                        Optional<String> cursorColumn) throws SQLException {
+    private static SourceTable describe(Connection c, SourceTypeCatalog types, String schema, String relation, long oid,
+                                        SourceTable.Kind kind, Optional<String> cursorColumn) throws SQLException {
         List<String> key = PgCatalog.primaryKey(c, oid);
         List<Column> columns = new ArrayList<>();
         List<String> select = new ArrayList<>();
@@ -81,17 +88,17 @@ final class SourceCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(1);
-                    SourceTypes types = SourceTypes.of(name, rs.getString(2), rs.getString(3), rs.getString(5));
-                    columns.add(new Column(name, types.type(), key.contains(name), rs.getBoolean(4)));
-                    select.add(types.selectExpression());
-                    byName.put(name, new SourceTable.KeyColumn(name, rs.getString(3),
-                            Set.of("int2", "int4", "int8").contains(rs.getString(2))));
+                    SourceTypes type = SourceTypes.of(name, rs.getLong(2), rs.getInt(3), rs.getInt(4), types);
+                    columns.add(new Column(name, type.type(), key.contains(name), rs.getBoolean(6) || type.notNull()));
+                    select.add(type.selectExpression());
+                    byName.put(name, new SourceTable.KeyColumn(name, rs.getString(5),
+                            type.type().kind() == ColumnType.Kind.INT));
                 }
             }
         }
         String full = schema + "." + relation;
         String name = schema.equals("public") ? relation : schema + "_" + relation;
-        Table table = Table.of(name, "PostgreSQL table " + full + ".", columns);
+        Table table = Table.of(name, "PostgreSQL " + kind.description + " " + full + ".", columns);
         Optional<SourceTable.KeyColumn> cursor = Optional.empty();
         if (cursorColumn.isPresent()) {
             String field = PgSourceConfig.INCREMENTAL + "." + full;
@@ -99,15 +106,14 @@ final class SourceCatalog {
                 throw new ConfigException(field, "cursor column \"" + cursorColumn.get() + "\" is not a column of " + full);
             }
             if (key.isEmpty()) {
-                throw new ConfigException(field, full + " has no primary key; an incremental table needs one"
-                        + " to order rows that share a cursor value");
+                throw new ConfigException(field, full + (kind == SourceTable.Kind.TABLE ? "" : " is a " + kind.description
+                        + " and") + " has no primary key; an incremental table needs one to order rows that share a cursor value");
             }
             warnWithoutCursorIndex(c, oid, full, cursorColumn.get(), key);
             table = table.withCursor(cursorColumn.get());
             cursor = Optional.of(byName.get(cursorColumn.get()));
         }
-        return new SourceTable(table, schema, relation, oid, select, key.stream().map(byName::get).toList(), cursor,
-                partitioned);
+        return new SourceTable(table, schema, relation, oid, select, key.stream().map(byName::get).toList(), cursor, kind);
     }
 
     /** Without an index led by the cursor column, every page scans and sorts the whole table. */

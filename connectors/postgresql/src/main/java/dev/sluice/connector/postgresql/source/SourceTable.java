@@ -12,10 +12,36 @@ import java.util.Optional;
  * @param select     select expressions aligned with {@code table.columns()}
  * @param key        primary-key columns with their declared types (for casting resume tokens)
  * @param cursor     for an incremental table, its cursor column and declared type
- * @param partitioned a partitioned parent (it has no storage of its own to page by block)
+ * @param kind       what the relation is, which decides how a table without a key is paged
  */
 record SourceTable(Table table, String schema, String relation, long oid, List<String> select,
-                   List<KeyColumn> key, Optional<KeyColumn> cursor, boolean partitioned) {
+                   List<KeyColumn> key, Optional<KeyColumn> cursor, Kind kind) {
+
+    /** The relations the source reads (pg_class.relkind r, p, v, m). */
+    enum Kind {
+        TABLE("table"), PARTITIONED("partitioned table"), VIEW("view"), MATERIALIZED_VIEW("materialized view");
+
+        final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        static Kind of(String relkind) {
+            return switch (relkind) {
+                case "r" -> TABLE;
+                case "p" -> PARTITIONED;
+                case "v" -> VIEW;
+                case "m" -> MATERIALIZED_VIEW;
+                default -> throw new IllegalArgumentException("relkind " + relkind);
+            };
+        }
+
+        /** A table or materialized view has blocks of its own to page by; a view or a partitioned parent has none. */
+        boolean hasBlocks() {
+            return this == TABLE || this == MATERIALIZED_VIEW;
+        }
+    }
 
     /** A column used for ordering, with the type its token text is cast back to. */
     record KeyColumn(String name, String declaredType, boolean integer) {
