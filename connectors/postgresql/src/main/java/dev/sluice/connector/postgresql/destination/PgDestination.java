@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PgDestination implements Destination {
     private final PgDestinationConfig config;
     private final PgPool pool;
-    /** Per table schema, the stored columns it no longer has (read once, forgotten at each migration). */
-    private final Map<TableSchema, List<String>> leftBehind = new ConcurrentHashMap<>();
+    /** Per table schema, what writes need to know of its stored table (read once, forgotten at each migration). */
+    private final Map<TableSchema, StoredShape> stored = new ConcurrentHashMap<>();
 
     public PgDestination(PgDestinationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -50,7 +50,7 @@ public final class PgDestination implements Destination {
             new PgMigrator(s, config.createPerformanceIndexes()).migrate(tables, mode);
             return null;
         });
-        leftBehind.clear(); // the stored columns may have changed
+        stored.clear(); // the stored columns may have changed
     }
 
     @Override
@@ -59,12 +59,12 @@ public final class PgDestination implements Destination {
             return;
         }
         pool.transaction("write to table \"" + table.name() + "\"", s -> {
-            List<String> gone = leftBehind.get(table);
-            if (gone == null && !table.primaryKey().isEmpty()) {
-                gone = StoredPgTable.read(s.connection(), table.name()).map(t -> t.leftBehindBy(table)).orElse(List.of());
-                leftBehind.put(table, gone);
+            StoredShape shape = stored.get(table);
+            if (shape == null) {
+                shape = StoredShape.of(StoredPgTable.read(s.connection(), table.name()), table);
+                stored.put(table, shape);
             }
-            PgWriter.write(s, table, rows, gone == null ? List.of() : gone);
+            PgWriter.write(s, table, rows, shape);
             return null;
         });
     }
