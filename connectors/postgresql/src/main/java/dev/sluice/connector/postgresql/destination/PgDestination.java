@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tables land in the first schema of the connection's search path, as CloudQuery's do.
  */
 public final class PgDestination implements Destination {
+    private static final String WITHOUT_ZONE = "timestamp without time zone";
     private final PgDestinationConfig config;
     private final PgPool pool;
     /** Per table schema, what writes need to know of its stored table (read once, forgotten at each migration). */
@@ -72,11 +75,16 @@ public final class PgDestination implements Destination {
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
         Objects.requireNonNull(sourceName, "sourceName");
-        LocalDateTime before = LocalDateTime.ofInstant(Objects.requireNonNull(syncTime, "syncTime"), ZoneOffset.UTC);
+        // to the microsecond, dropping digits below it as rows' sync times are written
+        Instant before = Objects.requireNonNull(syncTime, "syncTime").truncatedTo(ChronoUnit.MICROS);
         return pool.transaction("delete stale rows of table \"" + table.name() + "\"", s -> {
-            try (PreparedStatement ps = s.connection().prepareStatement(PgSql.deleteStale(table.name()))) {
+            boolean zoneless = StoredPgTable.read(s.connection(), table.name()).flatMap(t -> t.column(PgSql.SYNC_TIME))
+                    .map(c -> c.type().equals(WITHOUT_ZONE)).orElse(false);
+            String sql = PgSql.deleteStale(table.name(), zoneless ? WITHOUT_ZONE : "timestamp with time zone");
+            try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
                 ps.setString(1, sourceName);
-                ps.setObject(2, before);
+                ps.setObject(2, zoneless ? LocalDateTime.ofInstant(before, ZoneOffset.UTC)
+                        : OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
                 return (long) ps.executeUpdate();
             }
         });
