@@ -2,7 +2,6 @@ package dev.sluice.connector.postgresql.destination;
 
 import dev.sluice.spi.ColumnType;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +16,8 @@ final class ArrayWriter implements FieldWriter {
     /** PostgreSQL's MAXDIM. */
     private static final int MAX_DIMENSIONS = 6;
 
+    private final ColumnType.ListType type;
+    private final ColumnType scalar;
     private final int dimensions;
     private final int elementOid;
     private final FieldWriter element;
@@ -28,6 +29,8 @@ final class ArrayWriter implements FieldWriter {
     private boolean nulls;
 
     ArrayWriter(ColumnType.ListType type, FieldWriter element, int elementOid) {
+        this.type = type;
+        this.scalar = type.scalar();
         this.dimensions = type.dimensions();
         this.element = element;
         this.elementOid = elementOid;
@@ -37,7 +40,9 @@ final class ArrayWriter implements FieldWriter {
 
     @Override
     public void write(CopyBuffer out, Object value) throws SQLException {
-        List<?> list = (List<?>) value;
+        if (!(value instanceof List<?> list)) {
+            throw new BadValue(ValueErrors.whyNot(type, value));
+        }
         spill.clear(); // left over if the last value was refused
         body.discard();
         long count = shape(list);
@@ -71,11 +76,10 @@ final class ArrayWriter implements FieldWriter {
     private long shape(List<?> list) {
         long count = 1;
         Object level = list;
-        Arrays.fill(position, 0);
         for (int d = 0; d < dimensions; d++) {
+            position[d] = 0;
             if (!(level instanceof List<?> l)) {
-                throw new BadValue("element " + at(d) + " is null where a list was expected"
-                        + " (PostgreSQL's arrays have no null sub-arrays)");
+                throw notAList(d, level);
             }
             shape[d] = l.size();
             count *= l.size();
@@ -100,13 +104,14 @@ final class ArrayWriter implements FieldWriter {
             Object e = list.get(i);
             if (depth < dimensions - 1) {
                 if (!(e instanceof List<?> sub)) {
-                    throw new BadValue("element " + at(depth + 1) + " is null where a list was expected"
-                            + " (PostgreSQL's arrays have no null sub-arrays)");
+                    throw notAList(depth + 1, e);
                 }
                 elements(sub, depth + 1);
             } else if (e == null) {
                 nulls = true;
                 body.int32(-1);
+            } else if (!scalar.accepts(e)) {
+                throw new BadValue("element " + at(depth + 1) + ": " + ValueErrors.whyNot(scalar, e));
             } else {
                 try {
                     element.write(body, e);
@@ -115,6 +120,12 @@ final class ArrayWriter implements FieldWriter {
                 }
             }
         }
+    }
+
+    private BadValue notAList(int depth, Object found) {
+        return new BadValue("element " + at(depth) + (found == null ? " is null" : " is not a list")
+                + " where a " + (dimensions - depth) + "-dimensional list was expected"
+                + (found == null ? " (PostgreSQL's arrays have no null sub-arrays)" : ""));
     }
 
     /** The position of the current element at {@code depth}, 1-based as PostgreSQL counts: [2][1]. */

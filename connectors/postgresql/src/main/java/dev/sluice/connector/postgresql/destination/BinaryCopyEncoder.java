@@ -20,6 +20,8 @@ final class BinaryCopyEncoder {
     private final List<Column> columns;
     private final ColumnType[] types;
     private final FieldWriter[] writers;
+    /** Whether a column's values are checked with its type's {@code accepts} (an array's writer checks its elements itself). */
+    private final boolean[] checked;
     private final CopyBuffer out;
 
     /**
@@ -31,8 +33,10 @@ final class BinaryCopyEncoder {
         this.columns = columns;
         this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
         this.writers = new FieldWriter[types.length];
+        this.checked = new boolean[types.length];
         for (int i = 0; i < types.length; i++) {
             writers[i] = FieldWriters.of(types[i], targetTypes.get(i));
+            checked[i] = types[i].kind() != ColumnType.Kind.LIST;
         }
         this.out = new CopyBuffer(sink);
     }
@@ -55,7 +59,7 @@ final class BinaryCopyEncoder {
                 Object v = row[i];
                 if (v == null) {
                     out.int32(-1);
-                } else if (types[i].accepts(v)) {
+                } else if (!checked[i] || types[i].accepts(v)) {
                     writers[i].write(out, v);
                 } else {
                     throw new BadValue(ValueErrors.whyNot(types[i], v));

@@ -75,6 +75,23 @@ final class NumericSend {
         }
     }
 
+    /** An integer of up to 64 bits, read as unsigned (uint64's values): at most 5 base-10000 digits. */
+    static void unsigned64(CopyBuffer out, long bits) throws SQLException {
+        int[] groups = new int[5];
+        int n = 0;
+        for (long rest = bits; rest != 0; rest = Long.divideUnsigned(rest, 10_000)) {
+            groups[n++] = (int) Long.remainderUnsigned(rest, 10_000);
+        }
+        int low = 0;
+        while (low < n && groups[low] == 0) {
+            low++; // trailing zero digits are implied by the weight
+        }
+        header(out, n - low, n == 0 ? 0 : n - 1, POSITIVE, 0);
+        for (int i = n - 1; i >= low; i--) {
+            out.int16(groups[i]);
+        }
+    }
+
     private static void special(CopyBuffer out, Double v, ColumnType.DecimalType type) throws SQLException {
         if (v.isNaN()) {
             header(out, 0, 0, NAN, 0);

@@ -39,7 +39,7 @@ final class ScalarSend {
 
     /** uint64 goes to numeric(20,0). */
     static void uint64(CopyBuffer out, Object v) throws SQLException {
-        NumericSend.digits(out, false, ((BigInteger) v).toString(), 0);
+        NumericSend.unsigned64(out, ((BigInteger) v).longValue());
     }
 
     static void float4(CopyBuffer out, Object v) throws SQLException {

@@ -105,7 +105,7 @@ class PgTypeWriteIT {
                 "column \"v\", row 1: the list is not rectangular: element [2] has 1 elements where the first at its depth has 2");
         assertRefused(ColumnType.list(ColumnType.INT64_LIST), List.of(List.of(), List.of(3L)), "not rectangular");
         assertRefused(ColumnType.list(ColumnType.STRING_LIST), Arrays.asList(List.of("a"), null),
-                "element [2] is null where a list was expected");
+                "element [2] is null where a 1-dimensional list was expected");
     }
 
     @Test

@@ -45,6 +45,14 @@ class SendFormatsTest {
         assertThat(got).isEqualTo(groups);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "9999", "10000", "100000000", "9223372036854775807", "9223372036854775808",
+            "18446744073709551615", "18446744073709550000"})
+    void uint64IsTheSameNumericAsItsDigits(String value) throws SQLException {
+        java.math.BigInteger v = new java.math.BigInteger(value);
+        assertThat(hex(out -> ScalarSend.uint64(out, v))).isEqualTo(hex(out -> NumericSend.digits(out, false, value, 0)));
+    }
+
     @Test
     void numericSpecialValuesAreSignWords() throws SQLException {
         FieldWriter w = NumericSend.writer(ColumnType.NUMERIC);
@@ -126,6 +134,20 @@ class SendFormatsTest {
                         + " 2001:db8::1 (host names are not looked up)");
         assertThatThrownBy(() -> encode(out -> w.write(out, List.of(List.of("1.2.3.4"), List.of("1.2.3.4", "::1")))))
                 .isInstanceOf(BadValue.class).hasMessageContaining("element [2] has 2 elements where the first at its depth has 1");
+    }
+
+    @Test
+    void anArrayElementOfTheWrongKindIsNamedInSluicesTypes() {
+        ArrayWriter w = new ArrayWriter(ColumnType.list(ColumnType.INT64_LIST), ScalarSend::int8, 20);
+        assertThatThrownBy(() -> encode(out -> w.write(out, List.of(List.of(1L), List.of("x")))))
+                .isInstanceOf(BadValue.class).hasMessage("element [2][1]: an int64 column cannot hold a utf8 value");
+        assertThatThrownBy(() -> encode(out -> w.write(out, List.of(List.of(1L), 2L))))
+                .isInstanceOf(BadValue.class).hasMessage("element [2] is not a list where a 1-dimensional list was expected");
+        assertThatThrownBy(() -> encode(out -> w.write(out, "[[1]]"))).isInstanceOf(BadValue.class)
+                .hasMessage("a list<item: list<item: int64, nullable>, nullable> column cannot hold a utf8 value");
+        ArrayWriter small = new ArrayWriter(ColumnType.list(ColumnType.INT16), ScalarSend::int2, 21);
+        assertThatThrownBy(() -> encode(out -> small.write(out, List.of(1L, 70_000L)))).isInstanceOf(BadValue.class)
+                .hasMessage("element [2]: 70000 is outside int16's range (-32768 to 32767)");
     }
 
     @Test
