@@ -3,6 +3,7 @@ package dev.sluice.connector.postgresql;
 import dev.sluice.spi.ConnectorException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
@@ -14,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * returns, rolled back when it throws. A connection that failed with a transient error (lost,
  * server restarting) is closed, and so is every idle one, since a restart breaks them all; the
  * next call opens fresh connections, so the engine's retry finds a working one. Every new
- * connection gets the pool's {@link PgTimeouts}; a transaction waiting for a lock is noticed,
- * logged and, if the lock timeout ends it, reported with the holder ({@link PgLockWatch}).
+ * connection gets the pool's {@link PgTimeouts} and the time zone UTC; a transaction waiting
+ * for a lock is noticed, logged and, if the lock timeout ends it, reported with the holder
+ * ({@link PgLockWatch}).
  */
 public final class PgPool implements AutoCloseable {
     public static final int MAX = 8;
@@ -122,11 +124,23 @@ public final class PgPool implements AutoCloseable {
         Connection c = open(what);
         try {
             timeouts.apply(c); // outside a transaction: a rollback does not undo them
+            utc(c);
             c.setAutoCommit(false);
             return new PgSession(c);
         } catch (SQLException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /**
+     * Sessions run in UTC: pgjdbc sets the session's TimeZone to the JVM's at startup, and what
+     * converts between instants and wall clocks (an instant stored in a {@code timestamp without
+     * time zone} column, the text of a {@code timestamptz}) must not depend on where Sluice runs.
+     */
+    private static void utc(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
         }
     }
 

@@ -47,6 +47,11 @@ final class CopyBuffer {
     }
 
     /** Unchecked writes after {@link #reserve}. */
+    void putShort(int v) {
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
+    }
+
     void putInt(int v) {
         buf[pos++] = (byte) (v >>> 24);
         buf[pos++] = (byte) (v >>> 16);
@@ -73,6 +78,22 @@ final class CopyBuffer {
         }
         System.arraycopy(b, off, buf, pos, len);
         pos += len;
+    }
+
+    /** Bytes written and not yet sent to the sink. */
+    int pending() {
+        return pos;
+    }
+
+    /** Moves the bytes not yet sent to the sink into {@code target} instead. */
+    void moveTo(CopyBuffer target) throws SQLException {
+        target.bytes(buf, 0, pos);
+        pos = 0;
+    }
+
+    /** Forgets the bytes not yet sent to the sink. */
+    void discard() {
+        pos = 0;
     }
 
     void flush() throws SQLException {

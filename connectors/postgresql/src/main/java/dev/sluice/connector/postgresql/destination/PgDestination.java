@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tables land in the first schema of the connection's search path, as CloudQuery's do.
  */
 public final class PgDestination implements Destination {
+    private static final String WITHOUT_ZONE = "timestamp without time zone";
     private final PgDestinationConfig config;
     private final PgPool pool;
-    /** Per table schema, the stored columns it no longer has (read once, forgotten at each migration). */
-    private final Map<TableSchema, List<String>> leftBehind = new ConcurrentHashMap<>();
+    /** Per table schema, what writes need to know of its stored table (read once, forgotten at each migration). */
+    private final Map<TableSchema, StoredShape> stored = new ConcurrentHashMap<>();
 
     public PgDestination(PgDestinationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -50,7 +53,7 @@ public final class PgDestination implements Destination {
             new PgMigrator(s, config.createPerformanceIndexes()).migrate(tables, mode);
             return null;
         });
-        leftBehind.clear(); // the stored columns may have changed
+        stored.clear(); // the stored columns may have changed
     }
 
     @Override
@@ -59,12 +62,12 @@ public final class PgDestination implements Destination {
             return;
         }
         pool.transaction("write to table \"" + table.name() + "\"", s -> {
-            List<String> gone = leftBehind.get(table);
-            if (gone == null && !table.primaryKey().isEmpty()) {
-                gone = StoredPgTable.read(s.connection(), table.name()).map(t -> t.leftBehindBy(table)).orElse(List.of());
-                leftBehind.put(table, gone);
+            StoredShape shape = stored.get(table);
+            if (shape == null) {
+                shape = StoredShape.of(StoredPgTable.read(s.connection(), table.name()), table);
+                stored.put(table, shape);
             }
-            PgWriter.write(s, table, rows, gone == null ? List.of() : gone);
+            PgWriter.write(s, table, rows, shape);
             return null;
         });
     }
@@ -72,11 +75,16 @@ public final class PgDestination implements Destination {
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
         Objects.requireNonNull(sourceName, "sourceName");
-        LocalDateTime before = LocalDateTime.ofInstant(Objects.requireNonNull(syncTime, "syncTime"), ZoneOffset.UTC);
+        // to the microsecond, dropping digits below it as rows' sync times are written
+        Instant before = Objects.requireNonNull(syncTime, "syncTime").truncatedTo(ChronoUnit.MICROS);
         return pool.transaction("delete stale rows of table \"" + table.name() + "\"", s -> {
-            try (PreparedStatement ps = s.connection().prepareStatement(PgSql.deleteStale(table.name()))) {
+            boolean zoneless = StoredPgTable.read(s.connection(), table.name()).flatMap(t -> t.column(PgSql.SYNC_TIME))
+                    .map(c -> c.type().equals(WITHOUT_ZONE)).orElse(false);
+            String sql = PgSql.deleteStale(table.name(), zoneless ? WITHOUT_ZONE : "timestamp with time zone");
+            try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
                 ps.setString(1, sourceName);
-                ps.setObject(2, before);
+                ps.setObject(2, zoneless ? LocalDateTime.ofInstant(before, ZoneOffset.UTC)
+                        : OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
                 return (long) ps.executeUpdate();
             }
         });

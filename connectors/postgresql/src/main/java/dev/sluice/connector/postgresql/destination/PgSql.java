@@ -96,8 +96,14 @@ final class PgSql {
                 + " FROM " + quote(staging) + " ON CONFLICT (" + quoteAll(t.uniqueKey()) + ") DO NOTHING";
     }
 
-    static String deleteStale(String table) {
-        return "DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND " + quote(SYNC_TIME) + " < ?";
+    /**
+     * The sync time is bound as the stored column's own type, {@code timestamp with time zone}
+     * or (tables created before Sluice declared instants with a zone) {@code timestamp without
+     * time zone} holding UTC: the comparison converts nothing, so no session time zone enters it.
+     */
+    static String deleteStale(String table, String syncTimeType) {
+        return "DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND " + quote(SYNC_TIME)
+                + " < CAST(? AS " + syncTimeType + ")";
     }
 
     static String selectAll(TableSchema t) {

@@ -65,9 +65,9 @@ final class PgStateStore implements StateStore {
             try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
                 if (expectedVersion.isEmpty()) {
                     ps.setString(1, key);
-                    ps.setString(2, BinaryCopyEncoder.stripNul(value));
+                    ps.setString(2, ScalarSend.stripNul(value));
                 } else {
-                    ps.setString(1, BinaryCopyEncoder.stripNul(value));
+                    ps.setString(1, ScalarSend.stripNul(value));
                     ps.setString(2, key);
                     ps.setLong(3, expectedVersion.getAsLong());
                 }

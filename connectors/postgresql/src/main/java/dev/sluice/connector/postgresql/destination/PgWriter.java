@@ -27,21 +27,22 @@ final class PgWriter {
     private PgWriter() {
     }
 
-    /** @param leftBehind stored nullable columns the schema no longer has (set to NULL by an upsert) */
-    static void write(PgSession session, TableSchema t, List<Object[]> rows, List<String> leftBehind) throws SQLException {
+    /** @param stored the stored table's shape: columns left behind (set to NULL by an upsert), column types */
+    static void write(PgSession session, TableSchema t, List<Object[]> rows, StoredShape stored) throws SQLException {
         if (!t.primaryKey().isEmpty()) {
-            throughStaging(session, t, LastPerKey.of(t, rows), PgSql.upsertFrom(staging(session, t), t, leftBehind));
+            throughStaging(session, t, LastPerKey.of(t, rows), PgSql.upsertFrom(staging(session, t), t, stored.leftBehind()));
         } else if (t.uniqueKey().isEmpty()) {
-            copy(session, t.name(), t, rows);
+            copy(session, t.name(), stored.columnTypes(), t, rows);
         } else {
-            appendOnce(session, t, rows);
+            appendOnce(session, t, rows, stored);
         }
     }
 
-    private static void appendOnce(PgSession session, TableSchema t, List<Object[]> rows) throws SQLException {
+    private static void appendOnce(PgSession session, TableSchema t, List<Object[]> rows, StoredShape stored)
+            throws SQLException {
         session.execute("SAVEPOINT " + SAVEPOINT);
         try {
-            copy(session, t.name(), t, rows);
+            copy(session, t.name(), stored.columnTypes(), t, rows);
             session.execute("RELEASE SAVEPOINT " + SAVEPOINT);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -54,7 +55,7 @@ final class PgWriter {
 
     private static void throughStaging(PgSession session, TableSchema t, List<Object[]> rows, String merge)
             throws SQLException {
-        copy(session, staging(session, t), t, rows);
+        copy(session, staging(session, t), StoredShape.declared(t), t, rows);
         session.execute(merge);
     }
 
@@ -67,10 +68,11 @@ final class PgWriter {
         return name;
     }
 
-    private static void copy(PgSession session, String target, TableSchema t, List<Object[]> rows) throws SQLException {
+    private static void copy(PgSession session, String target, List<String> targetTypes, TableSchema t, List<Object[]> rows)
+            throws SQLException {
         CopyIn in = session.connection().unwrap(PGConnection.class).getCopyAPI().copyIn(PgSql.copyIn(target, t.columns()));
         try {
-            BinaryCopyEncoder encoder = new BinaryCopyEncoder(t.name(), t.columns(), in::writeToCopy);
+            BinaryCopyEncoder encoder = new BinaryCopyEncoder(t.name(), t.columns(), targetTypes, in::writeToCopy);
             encoder.header();
             for (int i = 0; i < rows.size(); i++) {
                 encoder.row(rows.get(i), i);
