@@ -26,7 +26,8 @@ import java.util.Objects;
  *     <td>always (NaN and ±Infinity included)</td></tr>
  * <tr><td>{@link DecimalType}</td><td>decimal(p, s), numeric</td><td>BigDecimal; Double NaN or
  *     ±Infinity for those special values</td><td>it needs at most p − s integer digits and s
- *     fraction digits (trailing zeros aside); values are never rounded</td></tr>
+ *     fraction digits (trailing zeros aside); values are never rounded; only numeric can be
+ *     infinite (NaN fits both)</td></tr>
  * <tr><td>{@link DateType}</td><td>date32</td><td>LocalDate</td><td>always; {@code LocalDate.MAX}
  *     and {@code MIN} stand for +infinity and −infinity</td></tr>
  * <tr><td>{@link TimeType}</td><td>time64[us], timetz</td><td>LocalTime, OffsetTime</td>
@@ -110,17 +111,21 @@ public sealed interface ColumnType permits ColumnType.BoolType, ColumnType.IntTy
         if (value == null) {
             return "null fits every type";
         }
-        return accepts(value) ? "it fits" : "a " + displayName() + " value cannot be " + describe(value);
+        return accepts(value) ? "it fits" : article(displayName()) + " value cannot be " + describe(value);
     }
 
     /** What a value is, in Sluice's type names ("an int64 value", "a list<utf8> value"), never Java's. */
     static String describe(Object value) {
         String noun = noun(value);
         if (noun != null) {
-            return (noun.matches("[aeio].*") ? "an " : "a ") + noun + " value";
+            return article(noun) + " value";
         }
         return value instanceof Object[] || value instanceof java.util.Collection
                 ? "a list whose elements no Sluice list type holds" : "a value of a kind Sluice has no type for";
+    }
+
+    private static String article(String name) {
+        return (name.matches("[aeio].*") ? "an " : "a ") + name;
     }
 
     private static String noun(Object value) {
@@ -245,7 +250,7 @@ public sealed interface ColumnType permits ColumnType.BoolType, ColumnType.IntTy
 
         @Override
         public boolean accepts(Object v) {
-            if (v == null || v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            if (v == null || v instanceof Double d && (d.isNaN() || d.isInfinite() && !bounded())) {
                 return true;
             }
             return v instanceof BigDecimal d && (!bounded() || fits(d));
@@ -265,8 +270,8 @@ public sealed interface ColumnType permits ColumnType.BoolType, ColumnType.IntTy
                 return d.toPlainString() + " does not fit " + displayName() + " (at most " + (precision - scale)
                         + " digits before the point and " + scale + " after; Sluice does not round)";
             }
-            if (v instanceof Double) {
-                return "a decimal value is a BigDecimal; only NaN and ±Infinity travel as Double";
+            if (v instanceof Double d && d.isInfinite()) {
+                return "a decimal of bounded precision cannot be infinite; only numeric can";
             }
             return ColumnType.super.whyNot(v);
         }

@@ -1,18 +1,6 @@
 package dev.sluice.connector.postgresql;
 
-import dev.sluice.spi.Column;
 import dev.sluice.spi.ColumnType;
-import dev.sluice.spi.ConnectorException;
-import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The PostgreSQL type of each {@link ColumnType}: the same type where PostgreSQL has it, so a
@@ -32,28 +20,6 @@ import java.util.UUID;
  */
 public final class PgTypes {
     private PgTypes() {
-    }
-
-    /** The types this destination handled before the type model grew; the rest are refused for now. */
-    public enum Legacy { BOOL, INT64, UINT64, FLOAT64, STRING, BYTES, TIMESTAMP, UUID, JSON, STRING_LIST, INT64_LIST }
-
-    public static Legacy legacy(ColumnType type) {
-        for (Legacy l : Legacy.values()) {
-            try {
-                if (ColumnType.class.getField(l.name()).get(null).equals(type)) {
-                    return l;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (type.kind() == ColumnType.Kind.INT) {
-            return Legacy.INT64;
-        }
-        if (type.kind() == ColumnType.Kind.STRING) {
-            return Legacy.STRING;
-        }
-        throw new ConnectorException("postgresql: type " + type.displayName() + " is not supported yet");
     }
 
     /** The type a column of {@code type} is created with, as {@code format_type()} prints it. */

@@ -9,12 +9,6 @@ import java.util.List;
  * kind is named by the type it would fit ("a float64 value"), never by its Java class.
  */
 final class ValueErrors {
-    /** A type for each value class, to name a value that fits none of a column's. */
-    private static final List<ColumnType> NAMED = List.of(ColumnType.BOOL, ColumnType.INT64, ColumnType.UINT64,
-            ColumnType.FLOAT32, ColumnType.FLOAT64, ColumnType.NUMERIC, ColumnType.DATE, ColumnType.TIME,
-            ColumnType.TIMETZ, ColumnType.TIMESTAMP, ColumnType.LOCAL_TIMESTAMP, ColumnType.INTERVAL,
-            ColumnType.STRING, ColumnType.BYTES, ColumnType.UUID);
-
     private ValueErrors() {
     }
 
@@ -26,22 +20,14 @@ final class ValueErrors {
                 }
             }
         }
-        if (type.javaType().isInstance(v) || type.kind() == ColumnType.Kind.DECIMAL && v instanceof BigDecimal) {
+        if (type.javaType().isInstance(v) || type.kind() == ColumnType.Kind.DECIMAL && (v instanceof BigDecimal || v instanceof Double d && d.isInfinite())) {
             return type.whyNot(v); // the right kind of value, out of the type's range
         }
         return article(type.displayName()) + " column cannot hold " + kind(v);
     }
 
     private static String kind(Object v) {
-        if (v instanceof List) {
-            return "a list";
-        }
-        for (ColumnType t : NAMED) {
-            if (t.accepts(v)) {
-                return article(t.displayName()) + " value";
-            }
-        }
-        return "a value of a type Sluice does not know";
+        return ColumnType.describe(v);
     }
 
     private static String article(String name) {

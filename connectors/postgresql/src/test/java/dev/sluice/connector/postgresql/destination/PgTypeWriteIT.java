@@ -120,7 +120,7 @@ class PgTypeWriteIT {
         ColumnType.DecimalType d = ColumnType.decimal(38, 10);
         assertRefused(d, new BigDecimal("12345678901234567890123456789"), "does not fit decimal(38, 10)");
         assertRefused(d, new BigDecimal("0.00000000001"), "does not fit decimal(38, 10)");
-        assertRefused(d, Double.POSITIVE_INFINITY, "Infinity does not fit decimal(38, 10)");
+        assertRefused(d, Double.POSITIVE_INFINITY, "a decimal of bounded precision cannot be infinite; only numeric can");
         assertRefused(ColumnType.NUMERIC, new BigDecimal("1E+131072"), "outside PostgreSQL's numeric range");
         assertRefused(ColumnType.NUMERIC, 1.5, "a numeric column cannot hold a float64 value");
     }

@@ -177,7 +177,7 @@ class SendFormatsTest {
         assertThat(ValueErrors.whyNot(ColumnType.INT32, 5_000_000_000L)).isEqualTo("5000000000 is outside int32's range"
                 + " (-2147483648 to 2147483647)");
         assertThat(ValueErrors.whyNot(ColumnType.DATE, "2024-01-01")).isEqualTo("a date32 column cannot hold a utf8 value");
-        assertThat(ValueErrors.whyNot(ColumnType.INT64, 5)).isEqualTo("an int64 column cannot hold a value of a type Sluice does not know");
+        assertThat(ValueErrors.whyNot(ColumnType.INT64, 5)).isEqualTo("an int64 column cannot hold a value of a kind Sluice has no type for");
         assertThat(ValueErrors.whyNot(ColumnType.list(ColumnType.UUID), List.of("x")))
                 .isEqualTo("element [1]: a uuid column cannot hold a utf8 value");
     }
