@@ -117,7 +117,7 @@ class SummaryIT {
         CliIT.Result migrate = CliIT.sluice("migrate", config.toString(), "--log-level", "error");
         assertThat(migrate.code()).isEqualTo(1);
         assertThat(migrate.err()).isEqualTo("error: destination a: table \"test_incremental_table\", column \"value\": type changed"
-                + " from INTEGER to TEXT (string) is a breaking change; migrate_mode: safe refuses it (use migrate_mode: forced to"
+                + " from INTEGER to TEXT (utf8) is a breaking change; migrate_mode: safe refuses it (use migrate_mode: forced to"
                 + " drop and recreate the table)\n(5 other table(s) migrated)\n");
     }
 
