@@ -21,7 +21,7 @@ import java.util.List;
  * <li>bool: {@code true}, {@code false}; int8 … int64, uint8 … uint32: a number;</li>
  * <li>uint64: a string of digits, {@code "18446744073709551615"} (SQLite's json functions
  *     would read a number above 2^63-1 as an inexact real);</li>
- * <li>float32, float64: a number, the shortest that reads back as the same value
+ * <li>float32, float64: a number, Java's decimal text for it (Float.toString, Double.toString), which reads back as the same value
  *     ({@code 32.38}, {@code 1.0E300}); NaN and ±Infinity, which JSON has no numbers for, as
  *     the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};</li>
  * <li>decimal, numeric: a string of the decimal's text, {@code "1.10"} (a JSON number would be

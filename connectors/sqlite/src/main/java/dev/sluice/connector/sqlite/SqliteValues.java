@@ -159,7 +159,7 @@ final class SqliteValues {
 
     /**
      * A real as stored, or text: {@code 'NaN'}, ±Infinity, or a number written as text, read as
-     * the nearest value of the type (a JSON array holds float32 elements as their shortest text).
+     * the nearest value of the type (a JSON array holds float32 elements as Float.toString writes them).
      */
     private static Object floating(ColumnType.FloatType type, Object raw) {
         if (raw instanceof Number n) {
