@@ -1,4 +1,4 @@
-package dev.sluice.connector.postgresql;
+package dev.sluice.testkit;
 
 import dev.sluice.spi.Interval;
 import java.math.BigDecimal;
@@ -21,19 +21,19 @@ import net.jqwik.api.Tuple;
  * timestamps around 4714 BC, 5874897 AD and 294276 AD, decimals with huge and tiny exponents,
  * offsets up to ±18 hours, intervals with extreme parts, float bit patterns, hostile text.
  */
-final class HostileValues {
+public final class HostileValues {
     /** PostgreSQL's first date (4714-11-24 BC) and the day after its last one (5874898-01-01). */
-    static final LocalDate FIRST_DATE = LocalDate.of(-4713, 11, 24);
-    static final LocalDate DATE_END = LocalDate.of(5_874_898, 1, 1);
+    public static final LocalDate FIRST_DATE = LocalDate.of(-4713, 11, 24);
+    public static final LocalDate DATE_END = LocalDate.of(5_874_898, 1, 1);
     /** PostgreSQL's first timestamp and the first past its last (294277-01-01 00:00). */
-    static final LocalDateTime FIRST_TIMESTAMP = FIRST_DATE.atStartOfDay();
-    static final LocalDateTime TIMESTAMP_END = LocalDateTime.of(294_277, 1, 1, 0, 0);
+    public static final LocalDateTime FIRST_TIMESTAMP = FIRST_DATE.atStartOfDay();
+    public static final LocalDateTime TIMESTAMP_END = LocalDateTime.of(294_277, 1, 1, 0, 0);
 
     private HostileValues() {
     }
 
     /** ±digits × 10^-scale: 1 to 40 digits (sometimes 1000), scales from -131100 to 16400, zeros with any scale. */
-    static Arbitrary<BigDecimal> decimals() {
+    public static Arbitrary<BigDecimal> decimals() {
         Arbitrary<BigInteger> unscaled = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40))),
                 Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(1000).negate(), BigInteger.TEN.pow(1000))),
@@ -46,7 +46,7 @@ final class HostileValues {
         return Combinators.combine(unscaled, scale).as(BigDecimal::new);
     }
 
-    static Arbitrary<LocalDate> dates() {
+    public static Arbitrary<LocalDate> dates() {
         long first = FIRST_DATE.toEpochDay();
         long end = DATE_END.toEpochDay();
         return Arbitraries.frequencyOf(
@@ -60,7 +60,7 @@ final class HostileValues {
     }
 
     /** Wall-clock timestamps with any nanoseconds, around and past PostgreSQL's range. */
-    static Arbitrary<LocalDateTime> localTimestamps() {
+    public static Arbitrary<LocalDateTime> localTimestamps() {
         long first = FIRST_TIMESTAMP.toEpochSecond(ZoneOffset.UTC);
         long end = TIMESTAMP_END.toEpochSecond(ZoneOffset.UTC);
         long min = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
@@ -78,14 +78,14 @@ final class HostileValues {
                 Tuple.of(1, Arbitraries.of(LocalDateTime.MAX, LocalDateTime.MIN)));
     }
 
-    static Arbitrary<Instant> instants() {
+    public static Arbitrary<Instant> instants() {
         return Arbitraries.frequencyOf(
                 Tuple.of(20, localTimestamps().filter(t -> !t.equals(LocalDateTime.MAX) && !t.equals(LocalDateTime.MIN))
                         .map(t -> t.toInstant(ZoneOffset.UTC))),
                 Tuple.of(1, Arbitraries.of(Instant.MAX, Instant.MIN)));
     }
 
-    static Arbitrary<LocalTime> times() {
+    public static Arbitrary<LocalTime> times() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.longs().between(0, LocalTime.MAX.toNanoOfDay()).map(LocalTime::ofNanoOfDay)),
                 Tuple.of(1, Arbitraries.of(LocalTime.MAX, LocalTime.MIDNIGHT, LocalTime.of(23, 59, 59, 999_999_000),
@@ -93,7 +93,7 @@ final class HostileValues {
     }
 
     /** Offsets of any size Java allows (±18:00), many of them near PostgreSQL's ±15:59:59. */
-    static Arbitrary<OffsetTime> offsetTimes() {
+    public static Arbitrary<OffsetTime> offsetTimes() {
         int limit = 16 * 3600;
         Arbitrary<Integer> offset = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers().between(-18 * 3600, 18 * 3600)),
@@ -103,7 +103,7 @@ final class HostileValues {
         return Combinators.combine(times(), offset).as((t, o) -> OffsetTime.of(t, ZoneOffset.ofTotalSeconds(o)));
     }
 
-    static Arbitrary<Interval> intervals() {
+    public static Arbitrary<Interval> intervals() {
         Arbitrary<Integer> ints = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers()),
                 Tuple.of(2, Arbitraries.integers().between(-1000, 1000)),
@@ -115,7 +115,7 @@ final class HostileValues {
         return Combinators.combine(ints, ints, micros).as(Interval::new);
     }
 
-    static Arbitrary<Double> doubles() {
+    public static Arbitrary<Double> doubles() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.longs().map(Double::longBitsToDouble)),
                 Tuple.of(2, Combinators.combine(Arbitraries.longs().between(1, 0x000F_FFFF_FFFF_FFFFL), // subnormals
@@ -125,7 +125,7 @@ final class HostileValues {
                         Double.longBitsToDouble(0x7ff0_0000_0000_0001L), Double.longBitsToDouble(0xfff8_0000_0000_0001L))));
     }
 
-    static Arbitrary<Float> floats() {
+    public static Arbitrary<Float> floats() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().map(Float::intBitsToFloat)),
                 Tuple.of(2, Arbitraries.integers().between(1, 0x007F_FFFF).map(Float::intBitsToFloat)),
@@ -135,7 +135,7 @@ final class HostileValues {
     }
 
     /** Unicode text of whole code points, heavy on NUL, spaces, quotes, backslashes and astral characters. */
-    static Arbitrary<String> text() {
+    public static Arbitrary<String> text() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers().between(0, 0x10FFFF).filter(c -> c < 0xD800 || c > 0xDFFF)),
                 Tuple.of(2, Arbitraries.integers().between(0x20, 0x7E)),
@@ -149,13 +149,13 @@ final class HostileValues {
     }
 
     /** Text with an unpaired UTF-16 surrogate somewhere: not Unicode, UTF-8 cannot carry it. */
-    static Arbitrary<String> halfSurrogates() {
+    public static Arbitrary<String> halfSurrogates() {
         return Combinators.combine(text(), Arbitraries.chars().range('\uD800', '\uDFFF'), text())
                 .as((a, s, b) -> a + s + (Character.isHighSurrogate(s) ? "x" : "") + b)
                 .filter(HostileValues::hasUnpairedSurrogate);
     }
 
-    static boolean hasUnpairedSurrogate(String s) {
+    public static boolean hasUnpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -168,7 +168,7 @@ final class HostileValues {
     }
 
     /** Address-like text: valid IPv4 and IPv6 addresses, with and without prefixes, and near misses. */
-    static Arbitrary<String> inetText() {
+    public static Arbitrary<String> inetText() {
         Arbitrary<String> octet = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.integers().between(0, 255).map(String::valueOf)),
                 Tuple.of(1, Arbitraries.of("256", "-1", "01", "", "a", "999")));
         Arbitrary<String> v4 = octet.list().ofMinSize(3).ofMaxSize(5).map(l -> String.join(".", l));
@@ -196,7 +196,7 @@ final class HostileValues {
     }
 
     /** MAC-like text: 5 to 9 hex groups of 1 to 4 digits, one or mixed separators, or none. */
-    static Arbitrary<String> macText() {
+    public static Arbitrary<String> macText() {
         Arbitrary<String> pair = Arbitraries.frequencyOf(
                 Tuple.of(9, Arbitraries.integers().between(0, 255).map(b -> String.format("%02x", b))),
                 Tuple.of(1, Arbitraries.of("A", "fF", "g0", "", "123")));
@@ -216,7 +216,7 @@ final class HostileValues {
     }
 
     /** A rectangular list of {@code dimensions} (1 to 7) levels, 0 to 3 long at each level, elements possibly null. */
-    static <T> Arbitrary<Object> rectangular(Arbitrary<T> element, int dimensions) {
+    public static <T> Arbitrary<Object> rectangular(Arbitrary<T> element, int dimensions) {
         return Arbitraries.integers().between(0, 3).list().ofSize(dimensions).flatMap(shape -> {
             int count = shape.stream().reduce(1, (a, b) -> a * b);
             return element.injectNull(0.2).list().ofSize(count).map(flat -> nest(flat, shape, 0, new int[] {0}));
@@ -233,7 +233,7 @@ final class HostileValues {
 
     /** {@code list} with one list at some depth made one longer, one shorter, or null; null when it has no sub-list to spoil. */
     @SuppressWarnings("unchecked")
-    static Object jagged(Object list, int dimensions, int seed) {
+    public static Object jagged(Object list, int dimensions, int seed) {
         List<Object> copy = new ArrayList<>((List<Object>) list);
         if (dimensions < 2 || copy.size() < 2) {
             return null;
