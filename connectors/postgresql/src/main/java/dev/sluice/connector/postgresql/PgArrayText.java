@@ -113,11 +113,33 @@ final class PgArrayText {
         while (i < s.length() && s.charAt(i) != ',' && s.charAt(i) != '}') {
             i++;
         }
-        String text = s.substring(start, i).strip();
+        String text = trimArraySpace(s.substring(start, i));
         if (text.isEmpty()) {
             throw bad();
         }
         return text.equalsIgnoreCase("NULL") ? null : element.apply(text);
+    }
+
+    /**
+     * Without the white space PostgreSQL's array input skips around an unquoted element (its
+     * {@code array_isspace}: space, tab, line feed, carriage return, vertical tab, form feed);
+     * other white space, such as U+3000 or U+001F, is part of the element, which the server
+     * leaves unquoted.
+     */
+    private static String trimArraySpace(String t) {
+        int from = 0;
+        int to = t.length();
+        while (from < to && isArraySpace(t.charAt(from))) {
+            from++;
+        }
+        while (to > from && isArraySpace(t.charAt(to - 1))) {
+            to--;
+        }
+        return t.substring(from, to);
+    }
+
+    private static boolean isArraySpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     private char peek() {

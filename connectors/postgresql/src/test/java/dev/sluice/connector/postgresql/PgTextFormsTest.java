@@ -94,6 +94,9 @@ class PgTextFormsTest {
         assertThat(PgArrayText.parse("{{1,2},{3,NULL}}", 2, Long::valueOf))
                 .isEqualTo(List.of(List.of(1L, 2L), Arrays.asList(3L, null)));
         assertThat(PgArrayText.parse("[0:1]={7,8}", 1, Long::valueOf)).isEqualTo(List.of(7L, 8L));
+        // the server leaves elements with white space other than its own six unquoted: it is part of them
+        assertThat(PgArrayText.parse("{\u3000a\u3000,\u001Fb\u2028, c\t}", 1, s -> s))
+                .isEqualTo(List.of("\u3000a\u3000", "\u001Fb\u2028", "c"));
         assertThat(PgArrayText.parse("{{{x}}}", 3, s -> s)).isEqualTo(List.of(List.of(List.of("x"))));
         assertThatThrownBy(() -> PgArrayText.parse("{{1,2}}", 1, Long::valueOf))
                 .isInstanceOfSatisfying(PgArrayText.DimensionsMismatch.class, e -> assertThat(e.found).isEqualTo(2));

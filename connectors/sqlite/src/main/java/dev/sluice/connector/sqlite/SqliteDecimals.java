@@ -32,7 +32,7 @@ final class SqliteDecimals {
             throw new IllegalArgumentException("a finite decimal value is exact, not a binary floating-point number");
         }
         BigDecimal d = (BigDecimal) value;
-        long integerDigits = (long) d.precision() - d.scale();
+        long integerDigits = d.signum() == 0 ? 1 : (long) d.precision() - d.scale(); // a zero's plain text is "0", whatever its exponent
         if (integerDigits > MAX_INTEGER_DIGITS || d.scale() > MAX_FRACTION_DIGITS) {
             throw new IllegalArgumentException("the decimal " + abbreviated(d) + " has more than " + MAX_INTEGER_DIGITS
                     + " digits before the point or " + MAX_FRACTION_DIGITS + " after, too many to store as text");

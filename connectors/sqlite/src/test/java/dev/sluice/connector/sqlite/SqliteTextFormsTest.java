@@ -27,6 +27,7 @@ class SqliteTextFormsTest {
             assertThat(SqliteDecimals.format(new BigDecimal(value))).as(value).isEqualTo(text);
             assertThat(SqliteDecimals.parse(text)).as(value).isEqualTo(new BigDecimal(text));
         });
+        assertThat(SqliteDecimals.format(new BigDecimal("0E+131072"))).as("a zero of any exponent is one digit").isEqualTo("0");
         assertThat(SqliteDecimals.format(Double.NaN)).isEqualTo("NaN");
         assertThat(SqliteDecimals.format(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
         assertThat(SqliteDecimals.format(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");

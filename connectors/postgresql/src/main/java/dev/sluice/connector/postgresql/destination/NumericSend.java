@@ -36,7 +36,7 @@ final class NumericSend {
 
     static void decimal(CopyBuffer out, BigDecimal d) throws SQLException {
         if (d.signum() == 0) {
-            header(out, 0, 0, POSITIVE, Math.max(0, d.scale()));
+            zero(out, d.scale());
             return;
         }
         digits(out, d.signum() < 0, d.unscaledValue().abs().toString(), d.scale());
@@ -48,15 +48,14 @@ final class NumericSend {
      */
     static void digits(CopyBuffer out, boolean negative, String digits, int scale) throws SQLException {
         if (digits.equals("0")) {
-            header(out, 0, 0, POSITIVE, Math.max(0, scale));
+            zero(out, scale);
             return;
         }
         long integerDigits = (long) digits.length() - scale;
         int displayScale = Math.max(0, scale);
         if (integerDigits > MAX_INTEGER_DIGITS || displayScale > MAX_SCALE) {
-            throw new BadValue("a number with " + (integerDigits > MAX_INTEGER_DIGITS ? integerDigits
-                    + " digits before the point" : displayScale + " digits after the point")
-                    + " is outside PostgreSQL's numeric range (131072 digits before the point, 16383 after)");
+            throw outside(integerDigits > MAX_INTEGER_DIGITS ? integerDigits + " digits before the point"
+                    : displayScale + " digits after the point");
         }
         int pad = (int) Math.floorMod(-integerDigits, 4L); // zeros in front, so that groups of 4 end at the point
         int weight = (int) ((integerDigits + pad) / 4) - 1;
@@ -73,6 +72,20 @@ final class NumericSend {
         for (int i = 0; i < count; i++) {
             out.int16(groups[i]);
         }
+    }
+
+    /** Zero with {@code scale} digits after the point (the server refuses a display scale past 16383). */
+    private static void zero(CopyBuffer out, int scale) throws SQLException {
+        int displayScale = Math.max(0, scale);
+        if (displayScale > MAX_SCALE) {
+            throw outside(displayScale + " digits after the point");
+        }
+        header(out, 0, 0, POSITIVE, displayScale);
+    }
+
+    private static BadValue outside(String digits) {
+        return new BadValue("a number with " + digits
+                + " is outside PostgreSQL's numeric range (131072 digits before the point, 16383 after)");
     }
 
     /** An integer of up to 64 bits, read as unsigned (uint64's values): at most 5 base-10000 digits. */

@@ -3,13 +3,15 @@ package dev.sluice.connector.postgresql.destination;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Send formats of the fixed-size types, text, bytea and JSON. Text (strings, JSON) loses NUL
  * characters, as CloudQuery's destination strips them: PostgreSQL's text cannot hold U+0000.
  * In jsonb, {@code \u0000} escapes are stripped from keys and string values ({@link JsonNuls});
- * json keeps its text as it is, escapes included.
+ * json keeps its text as it is, escapes included. Text with half a UTF-16 surrogate pair is
+ * refused: UTF-8 has no form for it (Java's encoder would write a '?' in its place).
  */
 final class ScalarSend {
     private ScalarSend() {
@@ -85,14 +87,28 @@ final class ScalarSend {
     }
 
     static void jsonb(CopyBuffer out, Object v) throws SQLException {
-        byte[] utf8 = JsonNuls.strip((String) v).getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = JsonNuls.strip(requireUnicode((String) v)).getBytes(StandardCharsets.UTF_8);
         out.int32(utf8.length + 1);
         out.int8(1); // jsonb binary format version
         out.bytes(utf8);
     }
 
     static byte[] utf8(String s) {
-        return stripNul(s).getBytes(StandardCharsets.UTF_8);
+        return stripNul(requireUnicode(s)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code s}, unless it holds half a surrogate pair, which UTF-8 cannot encode. */
+    static String requireUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new BadValue("the text has an unpaired UTF-16 surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                        + " at index " + i + "), which UTF-8 cannot store");
+            }
+        }
+        return s;
     }
 
     /** PostgreSQL's text cannot hold U+0000. */

@@ -100,6 +100,16 @@ class PgTypeWriteIT {
     }
 
     @Test
+    void refusesTextWithHalfASurrogatePair() {
+        assertRefused(ColumnType.STRING, "a\uD800b", "column \"v\", row 1: the text has an unpaired UTF-16 surrogate"
+                + " (U+D800 at index 1), which UTF-8 cannot store");
+        assertRefused(ColumnType.fixedChar(3), "\uDC00", "unpaired UTF-16 surrogate (U+DC00 at index 0)");
+        assertRefused(ColumnType.JSON, "\"\uD83D\"", "unpaired UTF-16 surrogate (U+D83D at index 1)");
+        assertRefused(new ColumnType.JsonType(true), "\"\uD83D\"", "unpaired UTF-16 surrogate (U+D83D at index 1)");
+        assertRefused(ColumnType.STRING_LIST, List.of("ok", "x\uDBFF"), "element [2]: the text has an unpaired UTF-16 surrogate");
+    }
+
+    @Test
     void refusesAListThatIsNotRectangular() {
         assertRefused(ColumnType.list(ColumnType.INT64_LIST), List.of(List.of(1L, 2L), List.of(3L)),
                 "column \"v\", row 1: the list is not rectangular: element [2] has 1 elements where the first at its depth has 2");
