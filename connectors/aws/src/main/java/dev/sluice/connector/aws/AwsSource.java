@@ -1,0 +1,107 @@
+package dev.sluice.connector.aws;
+
+import dev.sluice.spi.ConnectorException;
+import dev.sluice.spi.FetchRequest;
+import dev.sluice.spi.Page;
+import dev.sluice.spi.Source;
+import dev.sluice.spi.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * AWS accounts' resources as tables, named and shaped as CloudQuery's AWS plugin has them. A
+ * regional table has one partition per account and region, a global one (IAM, the S3 bucket
+ * list) one per account, read in the account's first region; a partition is one work item and
+ * its resume token is the service's own page token. Nothing is called before the first fetch.
+ */
+public final class AwsSource implements Source {
+    private final AwsSourceConfig config;
+    private final Map<String, AwsTable> tables = new LinkedHashMap<>();
+    private final Map<String, AwsAccount> accounts = new LinkedHashMap<>();
+    private final AwsConnections connections;
+
+    public AwsSource(AwsSourceConfig config) {
+        this(config, DefaultCredentialsProvider.builder().build(), AwsTables.all());
+    }
+
+    /** With other base credentials and tables, for tests. */
+    AwsSource(AwsSourceConfig config, AwsCredentialsProvider credentials, List<AwsTable> tables) {
+        this.config = Objects.requireNonNull(config, "config");
+        tables.forEach(t -> this.tables.put(t.table().name(), t));
+        config.effectiveAccounts().forEach(a -> accounts.put(a.id(), a));
+        this.connections = new AwsConnections(config, credentials);
+    }
+
+    @Override
+    public List<Table> tables() {
+        return tables.values().stream().map(AwsTable::table).toList();
+    }
+
+    @Override
+    public List<String> partitions(Table table) {
+        AwsTable awsTable = table(table.name());
+        List<String> partitions = new ArrayList<>();
+        for (AwsAccount account : accounts.values()) {
+            List<String> regions = regions(account);
+            for (String region : awsTable.global() ? regions.subList(0, 1) : regions) {
+                partitions.add(new AwsPartition(region, account.id()).encode());
+            }
+        }
+        return partitions;
+    }
+
+    @Override
+    public Page fetch(FetchRequest request) {
+        AwsTable table = table(request.table().name());
+        AwsPartition partition = AwsPartition.decode(request.partition());
+        AwsAccount account = accounts.get(partition.accountId());
+        if (account == null) {
+            throw new ConnectorException("partition " + request.partition() + " names account " + partition.accountId()
+                    + ", which the spec no longer has");
+        }
+        try {
+            Scope scope = new Scope(connections.accountNumber(account, partition.region()), partition.region());
+            AwsPage page = table.fetch(connections.clients(account, partition.region()), scope, request.resumeToken());
+            return new Page(page.rows(), page.next(), Optional.empty());
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, table.table().name(), account, partition.region());
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    private AwsTable table(String name) {
+        AwsTable table = tables.get(name);
+        if (table == null) {
+            throw new ConnectorException("the aws source has no table " + name);
+        }
+        return table;
+    }
+
+    /** The account's regions, else the spec's, else the default region chain's one region. */
+    private List<String> regions(AwsAccount account) {
+        if (!account.regions().isEmpty()) {
+            return account.regions();
+        }
+        if (!config.regions().isEmpty()) {
+            return config.regions();
+        }
+        try {
+            return List.of(new DefaultAwsRegionProviderChain().getRegion().id());
+        } catch (SdkException e) {
+            throw new ConnectorException("the aws source's spec names no regions and no default region is set"
+                    + " (AWS_REGION or the profile's region): set spec.regions", e);
+        }
+    }
+}
