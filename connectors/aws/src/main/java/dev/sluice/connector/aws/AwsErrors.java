@@ -3,6 +3,7 @@ package dev.sluice.connector.aws;
 import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.TransientException;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,6 +34,13 @@ final class AwsErrors {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
+            if (code == null || message == null) {
+                // a body the protocol's parser did not read (moto answers IAM's query protocol with
+                // EC2's <Errors><Error> shape): take the code and message from its text
+                String raw = rawBody(service);
+                code = code == null ? element(raw, "Code") : code;
+                message = message == null ? element(raw, "Message") : message;
+            }
             String said = clean((code == null ? "" : code + ": ") + (message == null ? "(no message)" : message));
             if ((code != null && DENIED.contains(code)) || service.statusCode() == 403) {
                 return new AwsAccessDeniedException("access denied (" + where + "): " + said, e);
@@ -55,6 +63,23 @@ final class AwsErrors {
             return new ConnectorException("no usable AWS credentials (" + where + "): " + said, e);
         }
         return new TransientException("AWS call failed (" + where + "): " + said, e);
+    }
+
+    private static String rawBody(AwsServiceException e) {
+        if (e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null) {
+            return "";
+        }
+        String body = e.awsErrorDetails().rawResponse().asUtf8String();
+        return body.length() > 4096 ? body.substring(0, 4096) : body;
+    }
+
+    private static String element(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">([^<]{1,1000})</" + name + ">").matcher(xml);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1).replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     static String clean(String message) {
