@@ -11,6 +11,9 @@ final class AwsTables {
         return List.of(
                 new IamRolesTable(),
                 new IamUsersTable(),
-                new S3BucketsTable());
+                new S3BucketsTable(),
+                new SqsQueues(),
+                new DynamoDbTables(),
+                new LambdaFunctions());
     }
 }

@@ -8,14 +8,19 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * JSON columns from SDK values, shaped as CloudQuery stores them: a structure as an object of
- * its members under AWS's member names ({@code PermissionsBoundaryArn}), absent members as null,
- * timestamps as ISO-8601 text, lists as arrays; tags as one object of key to value.
+ * its members under AWS's member names ({@code {"AttributeName":"id","KeyType":"HASH"}}), a
+ * member the service did not return left out (a query reads it as null either way), map keys sorted, timestamps as ISO-8601 text,
+ * bytes as base64, enums as the service's strings; tags as one object of key to value.
  */
 final class SdkJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -23,17 +28,21 @@ final class SdkJson {
     private SdkJson() {
     }
 
-    /** The JSON of an SDK structure, a list or map of them, or a scalar; null stays null. */
+    /** The JSON of an SDK structure, a list or map of them, or a scalar; null for null and absent values. */
     static String of(Object value) {
-        if (value == null) {
+        if (absent(value)) {
             return null;
         }
         return write(g -> value(g, value));
     }
 
-    /** Tags as CloudQuery has them, {@code {"key": "value"}}; an empty list is {@code {}}. */
-    static <T> String tags(Collection<T> tags, java.util.function.Function<T, String> key,
-                           java.util.function.Function<T, String> value) {
+    /** Tags (or any string map) as a JSON object; null or empty is {@code {}}. */
+    static String tags(Map<String, String> tags) {
+        return of(tags == null ? Map.of() : tags);
+    }
+
+    /** Tags given as a list of key-value structures, as CloudQuery has them: {@code {"key": "value"}}. */
+    static <T> String tags(Collection<T> tags, Function<T, String> key, Function<T, String> value) {
         if (tags == null) {
             return null;
         }
@@ -44,6 +53,11 @@ final class SdkJson {
             }
             g.writeEndObject();
         });
+    }
+
+    /** Null, or a list or map the service did not return (the SDK's auto-constructed placeholders). */
+    private static boolean absent(Object value) {
+        return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
     }
 
     private interface Writer {
@@ -61,18 +75,21 @@ final class SdkJson {
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
+        if (absent(v)) {
             g.writeNull();
         } else if (v instanceof SdkPojo pojo) {
             g.writeStartObject();
             for (SdkField<?> field : pojo.sdkFields()) {
-                g.writeFieldName(field.memberName());
-                value(g, field.getValueOrDefault(pojo));
+                Object member = field.getValueOrDefault(pojo);
+                if (!absent(member)) {
+                    g.writeFieldName(field.memberName());
+                    value(g, member);
+                }
             }
             g.writeEndObject();
         } else if (v instanceof Map<?, ?> map) {
             g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
                 g.writeFieldName(String.valueOf(e.getKey()));
                 value(g, e.getValue());
             }
@@ -83,6 +100,8 @@ final class SdkJson {
                 value(g, e);
             }
             g.writeEndArray();
+        } else if (v instanceof String s) {
+            g.writeString(s);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
