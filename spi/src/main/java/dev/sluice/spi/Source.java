@@ -1,6 +1,8 @@
 package dev.sluice.spi;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -23,6 +25,21 @@ public interface Source extends AutoCloseable {
      */
     default List<String> partitions(Table table) {
         return List.of("");
+    }
+
+    /**
+     * The column values every row of {@code table} (a top-level table or one of its children)
+     * read from {@code partition} carries, where the partition scopes rows: rows of the other
+     * partitions never carry all of them, unless that partition reads the same rows. Then, when
+     * some partitions of a table fail, the engine deletes stale rows of each partition that
+     * succeeded, scoped to these values, and the failed ones keep theirs. Empty, the default: the
+     * partition does not scope rows, and a table with a failed partition keeps all its old rows.
+     * Values are not null and of their columns' types, which are ones equality compares exactly:
+     * bool, integer, string, uuid, date or timestamp. Asked after the partition's items ended,
+     * possibly of a source instance that fetched nothing.
+     */
+    default Optional<Map<String, Object>> partitionScope(Table table, String partition) {
+        return Optional.empty();
     }
 
     /**

@@ -20,7 +20,9 @@ package dev.sluice.testkit;
  *       unique key alone skips stored and in-batch duplicates, neither appends; a redelivered
  *       batch changes nothing under upsert and unique-key insert; a batch with a bad row stores
  *       nothing; concurrent writers;</li>
- *   <li>{@link DeleteStaleConformance}: exactly the source's rows older than the sync time;</li>
+ *   <li>{@link DeleteStaleConformance}: exactly the source's rows older than the sync time, and
+ *       scoped to a partition only those whose scope columns (odd names too) hold its values;
+ *       a scope it cannot apply is refused, deleting nothing;</li>
  *   <li>{@link MigrationConformance}: SAFE creates, adds nullable columns, refuses type, key and
  *       NOT NULL changes naming table, column and change, changing no table; FORCED recreates;</li>
  *   <li>{@link ValueConformance}: every type round-trips (nulls, empties, unicode, extremes,

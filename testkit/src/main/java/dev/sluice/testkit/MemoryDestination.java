@@ -1,5 +1,6 @@
 package dev.sluice.testkit;
 
+import dev.sluice.spi.Column;
 import dev.sluice.spi.ConnectorException;
 import dev.sluice.spi.Destination;
 import dev.sluice.spi.MigrateMode;
@@ -82,7 +83,17 @@ public class MemoryDestination implements Destination {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(syncTime, "syncTime");
         synchronized (lock) {
-            return stored(table).deleteStale(sourceName, syncTime);
+            return stored(table).deleteStale(sourceName, syncTime, List.of(), Map.of());
+        }
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(syncTime, "syncTime");
+        List<Column> columns = Destination.scopeColumns(table, scope);
+        synchronized (lock) {
+            return stored(table).deleteStale(sourceName, syncTime, columns, scope);
         }
     }
 

@@ -98,13 +98,24 @@ final class MemoryTable {
         return out;
     }
 
-    long deleteStale(String sourceName, Instant syncTime) {
+    /** Deletes the stale rows whose {@code scope} columns (checked by the caller) hold the scope's values. */
+    long deleteStale(String sourceName, Instant syncTime, List<Column> scopeColumns, Map<String, Object> scope) {
         requireColumn(CqSchema.SOURCE_NAME);
         requireColumn(CqSchema.SYNC_TIME);
+        Map<String, Object> wanted = new HashMap<>();
+        for (Column c : scopeColumns) {
+            Column stored = requireColumn(c.name());
+            if (!stored.type().equals(c.type())) {
+                throw new ConnectorException("table \"" + name + "\", column \"" + c.name() + "\" is stored as "
+                        + stored.type().displayName() + ", not " + c.type().displayName() + " (migrate first)");
+            }
+            wanted.put(c.name(), MemoryValues.in(name, stored, scope.get(c.name())));
+        }
         Instant before = MemoryValues.micros(syncTime);
         int size = rows.size();
         rows.values().removeIf(r -> sourceName.equals(r.get(CqSchema.SOURCE_NAME))
-                && r.get(CqSchema.SYNC_TIME) instanceof Instant t && t.isBefore(before));
+                && r.get(CqSchema.SYNC_TIME) instanceof Instant t && t.isBefore(before)
+                && wanted.entrySet().stream().allMatch(w -> w.getValue().equals(r.get(w.getKey()))));
         int deleted = size - rows.size();
         if (deleted > 0 && primaryKey.isEmpty() && !uniqueKey.isEmpty()) {
             uniqueIndex.clear();

@@ -7,6 +7,7 @@ import dev.sluice.spi.StateStore;
 import dev.sluice.spi.TableSchema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +42,11 @@ public abstract class ForwardingDestination implements Destination {
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
         return inner.deleteStale(table, sourceName, syncTime);
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
+        return inner.deleteStale(table, sourceName, syncTime, scope);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.sluice.spi.Destination;
 import dev.sluice.spi.TableSchema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A destination whose writes and delete-stale first check the run's {@link Fence}; the rest passes through. */
 final class FencedDestination extends ForwardingDestination {
@@ -25,5 +26,11 @@ final class FencedDestination extends ForwardingDestination {
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
         fence.check();
         return super.deleteStale(table, sourceName, syncTime);
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
+        fence.check();
+        return super.deleteStale(table, sourceName, syncTime, scope);
     }
 }

@@ -82,16 +82,29 @@ public final class SqliteDestination implements Destination {
 
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
+        return deleteStale(table, sourceName, syncTime, Map.of());
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
         Objects.requireNonNull(sourceName, "sourceName");
         if (!SqliteTimestamps.inRange(Objects.requireNonNull(syncTime, "syncTime"))) {
             throw new ConnectorException("sqlite: sync time " + syncTime + " is outside the years 0000 to 9999");
         }
+        List<Column> scoped = Destination.scopeColumns(table, scope);
         String before = SqliteTimestamps.format(syncTime);
         return db.call("delete stale rows of table \"" + table.name() + "\"", c -> {
-            StoredTable.require(c, table.name(), List.of(SqliteSql.SOURCE_NAME, SqliteSql.SYNC_TIME));
-            try (PreparedStatement ps = c.prepareStatement(SqliteSql.deleteStale(table.name()))) {
+            List<String> needed = new ArrayList<>(List.of(SqliteSql.SOURCE_NAME, SqliteSql.SYNC_TIME));
+            scoped.forEach(col -> needed.add(col.name()));
+            StoredTable.require(c, table.name(), needed);
+            try (PreparedStatement ps = c.prepareStatement(SqliteSql.deleteStale(table.name(),
+                    scoped.stream().map(Column::name).toList()))) {
                 ps.setString(1, sourceName);
                 ps.setString(2, before);
+                for (int i = 0; i < scoped.size(); i++) {
+                    Column col = scoped.get(i);
+                    SqliteValues.bind(ps, i + 3, table.name(), col, scope.get(col.name()));
+                }
                 return (long) ps.executeUpdate();
             }
         });

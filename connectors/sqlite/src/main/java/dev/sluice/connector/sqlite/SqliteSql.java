@@ -108,8 +108,10 @@ final class SqliteSql {
         return "SELECT " + list(t.columns().stream().map(Column::name).toList()) + " FROM " + quote(t.name());
     }
 
-    static String deleteStale(String table) {
-        return "DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND " + quote(SYNC_TIME) + " < ?";
+    /** Delete-stale, restricted to rows whose {@code scope} columns equal the parameters after the first two. */
+    static String deleteStale(String table, List<String> scope) {
+        return "DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND " + quote(SYNC_TIME) + " < ?"
+                + scope.stream().map(c -> " AND " + quote(c) + " = ?").collect(Collectors.joining());
     }
 
     private static String columnDefinition(Column c, boolean notNull) {

@@ -1,6 +1,7 @@
 package dev.sluice.connector.postgresql.destination;
 
 import dev.sluice.connector.postgresql.PgPool;
+import dev.sluice.connector.postgresql.PgTypes;
 import dev.sluice.connector.postgresql.PgValues;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ConnectorException;
@@ -10,6 +11,7 @@ import dev.sluice.spi.StateStore;
 import dev.sluice.spi.TableSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -74,20 +76,57 @@ public final class PgDestination implements Destination {
 
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime) {
+        return deleteStale(table, sourceName, syncTime, Map.of());
+    }
+
+    @Override
+    public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
         Objects.requireNonNull(sourceName, "sourceName");
         // to the microsecond, dropping digits below it as rows' sync times are written
         Instant before = Objects.requireNonNull(syncTime, "syncTime").truncatedTo(ChronoUnit.MICROS);
+        List<Column> scoped = Destination.scopeColumns(table, scope);
         return pool.transaction("delete stale rows of table \"" + table.name() + "\"", s -> {
-            boolean zoneless = StoredPgTable.read(s.connection(), table.name()).flatMap(t -> t.column(PgSql.SYNC_TIME))
+            Optional<StoredPgTable> stored = StoredPgTable.read(s.connection(), table.name());
+            boolean zoneless = stored.flatMap(t -> t.column(PgSql.SYNC_TIME))
                     .map(c -> c.type().equals(WITHOUT_ZONE)).orElse(false);
-            String sql = PgSql.deleteStale(table.name(), zoneless ? WITHOUT_ZONE : "timestamp with time zone");
+            List<String> scopeTypes = new ArrayList<>();
+            for (Column c : scoped) {
+                String type = stored.flatMap(t -> t.column(c.name())).map(StoredPgTable.StoredColumn::type)
+                        .filter(t -> PgTypes.holds(t, c.type()))
+                        .orElseThrow(() -> new ConnectorException("postgresql: delete-stale of table \"" + table.name()
+                                + "\" scoped to column \"" + c.name() + "\": the stored table has no such "
+                                + c.type().displayName() + " column (migrate first)"));
+                scopeTypes.add(type);
+            }
+            String sql = PgSql.deleteStale(table.name(), zoneless ? WITHOUT_ZONE : "timestamp with time zone",
+                    scoped.stream().map(Column::name).toList(), scopeTypes);
             try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
                 ps.setString(1, sourceName);
                 ps.setObject(2, zoneless ? LocalDateTime.ofInstant(before, ZoneOffset.UTC)
                         : OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+                for (int i = 0; i < scoped.size(); i++) {
+                    bindScope(ps, i + 3, scope.get(scoped.get(i).name()), scopeTypes.get(i).equals(WITHOUT_ZONE));
+                }
                 return (long) ps.executeUpdate();
             }
         });
+    }
+
+    /** A scope value (of a type {@link Destination#scopeColumns} allows) as the stored column compares it. */
+    private static void bindScope(PreparedStatement ps, int index, Object value, boolean zoneless) throws SQLException {
+        if (value instanceof String text) {
+            ps.setString(index, ScalarSend.stripNul(text));
+        } else if (value instanceof java.math.BigInteger big) {
+            ps.setBigDecimal(index, new java.math.BigDecimal(big));
+        } else if (value instanceof Instant instant) {
+            Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+            ps.setObject(index, zoneless ? LocalDateTime.ofInstant(micros, ZoneOffset.UTC)
+                    : OffsetDateTime.ofInstant(micros, ZoneOffset.UTC));
+        } else if (value instanceof LocalDateTime local) {
+            ps.setObject(index, local.truncatedTo(ChronoUnit.MICROS));
+        } else {
+            ps.setObject(index, value); // Boolean, Long, UUID, LocalDate
+        }
     }
 
     @Override

@@ -100,10 +100,16 @@ final class PgSql {
      * The sync time is bound as the stored column's own type, {@code timestamp with time zone}
      * or (tables created before Sluice declared instants with a zone) {@code timestamp without
      * time zone} holding UTC: the comparison converts nothing, so no session time zone enters it.
+     * Restricted to rows whose {@code scope} columns equal the parameters after the first two,
+     * each cast to that column's stored type.
      */
-    static String deleteStale(String table, String syncTimeType) {
-        return "DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND " + quote(SYNC_TIME)
-                + " < CAST(? AS " + syncTimeType + ")";
+    static String deleteStale(String table, String syncTimeType, List<String> scope, List<String> scopeTypes) {
+        StringBuilder sql = new StringBuilder("DELETE FROM " + quote(table) + " WHERE " + quote(SOURCE_NAME) + " = ? AND "
+                + quote(SYNC_TIME) + " < CAST(? AS " + syncTimeType + ")");
+        for (int i = 0; i < scope.size(); i++) {
+            sql.append(" AND ").append(quote(scope.get(i))).append(" = CAST(? AS ").append(scopeTypes.get(i)).append(')');
+        }
+        return sql.toString();
     }
 
     static String selectAll(TableSchema t) {
