@@ -39,8 +39,10 @@ final class ReportPrinter {
                 for (String d : s.destinations()) {
                     row.add(String.format("%,d", t.rowsIn(d)));
                     if (deleting.contains(d)) {
-                        row.add(t.staleNote().isPresent() ? "kept"
-                                : String.format("%,d deleted", t.stalePerDestination().getOrDefault(d, t.staleDeleted())));
+                        String deleted = String.format("%,d deleted", t.stalePerDestination().getOrDefault(d, t.staleDeleted()));
+                        // a note with rows deleted: the partitions that synced were delete-staled, the failed ones kept theirs
+                        row.add(t.staleNote().isEmpty() ? deleted
+                                : t.stalePerDestination().containsKey(d) ? deleted + ", some kept" : "kept");
                     }
                 }
                 row.add(Integer.toString(t.errors()));

@@ -61,8 +61,8 @@ public final class RunFinalizer {
                     runId, run.run().sourceName());
         } else {
             SelectedSource s = items.size() < run.itemsTotal() ? source.get() : ServerlessContext.narrow(source.get(), tables);
-            report = Finalizer.finish(run.run(), s.prepared().spec().path(), s.tables(), ctx.targets(s.prepared().name()),
-                    outcomes, Duration.between(run.startedAt(), now), ctx.settings().retry());
+            report = Finalizer.finish(run.run(), s.prepared().spec().path(), s.prepared().source(), s.tables(),
+                    ctx.targets(s.prepared().name()), outcomes, Duration.between(run.startedAt(), now), ctx.settings().retry());
             for (PreparedDestination d : s.prepared().destinations()) {
                 if (d.spec().sendSyncSummary()) {
                     try {

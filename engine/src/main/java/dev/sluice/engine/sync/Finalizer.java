@@ -5,9 +5,11 @@ import dev.sluice.engine.fetch.DestinationTarget;
 import dev.sluice.engine.fetch.ItemOutcome;
 import dev.sluice.engine.fetch.Retry;
 import dev.sluice.engine.plan.Run;
+import dev.sluice.spi.Source;
 import dev.sluice.spi.Table;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,11 @@ import java.util.Optional;
  * Ends a run once every work item has ended: deletes stale rows (a barrier, once per run) and
  * builds the report. Stale rows are deleted only for full tables whose every item succeeded,
  * in destinations with write_mode overwrite-delete-stale; a failed table keeps its old rows
- * and an incremental table is never delete-staled, and the report says so. A table without
- * any outcome (its items were never recorded) or with an item that did not finish counts as
- * failed: nothing done is never a success.
+ * and an incremental table is never delete-staled, and the report says so. Where the source
+ * scopes rows by partition ({@link Source#partitionScope}), a failed table's stale rows are
+ * deleted for each partition that succeeded, scoped to it, and the failed partitions keep
+ * theirs. A table without any outcome (its items were never recorded) or with an item that did
+ * not finish counts as failed: nothing done is never a success.
  */
 public final class Finalizer {
     private static final System.Logger LOG = System.getLogger(Finalizer.class.getName());
@@ -27,8 +31,9 @@ public final class Finalizer {
     private Finalizer() {
     }
 
-    public static SourceReport finish(Run run, String sourcePath, List<Table> tables, List<DestinationTarget> targets,
-                                      List<ItemOutcome> outcomes, Duration elapsed, Retry retry) {
+    public static SourceReport finish(Run run, String sourcePath, Source source, List<Table> tables,
+                                      List<DestinationTarget> targets, List<ItemOutcome> outcomes, Duration elapsed,
+                                      Retry retry) {
         List<TableReport> reports = new ArrayList<>();
         long failedTables = 0;
         for (Table top : tables) {
@@ -51,6 +56,26 @@ public final class Finalizer {
                     note = Optional.of("incremental table: rows are never deleted as stale");
                 } else if (!complete) {
                     note = Optional.of("old rows kept: table " + top.name() + " did not sync completely");
+                    Map<String, Boolean> synced = partitionsSynced(mine);
+                    List<String> good = synced.keySet().stream().filter(synced::get).toList();
+                    List<String> bad = synced.keySet().stream().filter(k -> !synced.get(k)).toList();
+                    if (!good.isEmpty() && hasDeletingTarget(targets)) {
+                        try {
+                            Optional<List<Map<String, Object>>> scopes = scopes(source, t, good);
+                            if (scopes.isPresent()) {
+                                deleted = deleteStale(run, t, targets, retry, stale, scopes.get());
+                                note = Optional.of(bad.isEmpty() ? deleted + " stale rows deleted for the " + good.size()
+                                        + " partitions of table " + top.name() + " that synced"
+                                        : "old rows kept for failed partition" + (bad.size() == 1 ? " " : "s ") + names(bad)
+                                        + " of table " + top.name() + "; " + deleted + " stale rows deleted for the other "
+                                        + good.size());
+                            }
+                        } catch (RuntimeException e) {
+                            deleted = stale.values().stream().mapToLong(Long::longValue).sum();
+                            note = Optional.of(note.get() + "; delete-stale of the " + good.size()
+                                    + " partitions that synced failed: " + e.getMessage());
+                        }
+                    }
                 } else {
                     try {
                         deleted = deleteStale(run, t, targets, retry, stale);
@@ -82,5 +107,62 @@ public final class Finalizer {
             each.put(target.name(), n);
         }
         return deleted;
+    }
+
+    /** Delete-stale of {@code t} once per scope (a partition that synced), in every destination that deletes stale rows. */
+    private static long deleteStale(Run run, Table t, List<DestinationTarget> targets, Retry retry, Map<String, Long> each,
+                                    List<Map<String, Object>> scopes) {
+        long deleted = 0;
+        for (DestinationTarget target : targets) {
+            if (target.writeMode() != WriteMode.OVERWRITE_DELETE_STALE) {
+                continue;
+            }
+            for (Map<String, Object> scope : scopes) {
+                long n = retry.call("delete-stale of " + target.name() + "." + t.name() + " where " + scope,
+                        () -> target.destination().deleteStale(target.schema(t.name()), run.sourceName(), run.syncTime(), scope));
+                LOG.log(System.Logger.Level.DEBUG, "{0}.{1}: deleted {2} stale rows where {3}", target.name(), t.name(), n, scope);
+                deleted += n;
+                each.merge(target.name(), n, Long::sum);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Per partition of a table (in the order first seen), whether it synced: it has outcomes, none
+     * failed, and its last one (by sequence: continuations count up) is done.
+     */
+    static Map<String, Boolean> partitionsSynced(List<ItemOutcome> outcomes) {
+        Map<String, List<ItemOutcome>> byPartition = new LinkedHashMap<>();
+        outcomes.forEach(o -> byPartition.computeIfAbsent(o.item().partition(), k -> new ArrayList<>()).add(o));
+        Map<String, Boolean> synced = new LinkedHashMap<>();
+        byPartition.forEach((partition, mine) -> synced.put(partition,
+                mine.stream().noneMatch(o -> o.status() == ItemOutcome.Status.FAILED)
+                        && mine.stream().max(Comparator.comparingLong(o -> o.item().sequence()))
+                        .map(o -> o.status() == ItemOutcome.Status.DONE).orElse(false)));
+        return synced;
+    }
+
+    /** The scope of each partition, or empty when one of them does not scope rows. */
+    private static Optional<List<Map<String, Object>>> scopes(Source source, Table t, List<String> partitions) {
+        List<Map<String, Object>> scopes = new ArrayList<>();
+        for (String partition : partitions) {
+            Optional<Map<String, Object>> scope = source.partitionScope(t, partition);
+            if (scope.isEmpty() || scope.get().isEmpty()) {
+                return Optional.empty();
+            }
+            scopes.add(scope.get());
+        }
+        return Optional.of(scopes);
+    }
+
+    private static boolean hasDeletingTarget(List<DestinationTarget> targets) {
+        return targets.stream().anyMatch(t -> t.writeMode() == WriteMode.OVERWRITE_DELETE_STALE);
+    }
+
+    /** Up to three names, then how many more. */
+    private static String names(List<String> names) {
+        return names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
     }
 }

@@ -137,7 +137,7 @@ public final class LocalSync {
         if (!lease.confirm()) {
             outcomes = LostLease.failAll(outcomes, lease);
         }
-        SourceReport report = Finalizer.finish(run, p.spec().path(), s.tables(), targets, outcomes,
+        SourceReport report = Finalizer.finish(run, p.spec().path(), p.source(), s.tables(), targets, outcomes,
                 Duration.ofNanos(System.nanoTime() - started), options.retry());
         LOG.log(System.Logger.Level.INFO, "source {0}: {1}, {2} rows, {3} errors", p.name(), report.status(), report.rows(), report.errors());
         return report;
