@@ -21,6 +21,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * regional table has one partition per account and region, a global one (IAM, the S3 bucket
  * list) one per account, read in the account's first region; a partition is one work item and
  * its resume token is the service's own page token. Nothing is called before the first fetch.
+ * A partition's rows carry its account number (and, in a regional table, its region), so
+ * delete-stale can run for the partitions that synced alone ({@link #partitionScope}).
  */
 public final class AwsSource implements Source {
     private final AwsSourceConfig config;
@@ -56,6 +58,38 @@ public final class AwsSource implements Source {
             }
         }
         return partitions;
+    }
+
+    /**
+     * {@code account_id} (the AWS account number the rows carry) and, for a regional table,
+     * {@code region}. The number is the role ARN's, else the default credentials' own, which
+     * takes one STS GetCallerIdentity call (no permission needed) unless this source already
+     * fetched with them. Empty for a table without an {@code account_id} column.
+     */
+    @Override
+    public Optional<Map<String, Object>> partitionScope(Table table, String partition) {
+        AwsTable top = tables.values().stream().filter(t -> t.table().flatten().stream()
+                        .anyMatch(f -> f.name().equals(table.name()))).findFirst()
+                .orElseThrow(() -> new ConnectorException("the aws source has no table " + table.name()));
+        if (table.columnIndex("account_id") < 0) {
+            return Optional.empty();
+        }
+        AwsPartition p = AwsPartition.decode(partition);
+        AwsAccount account = accounts.get(p.accountId());
+        if (account == null) {
+            throw new ConnectorException("partition " + partition + " names account " + p.accountId()
+                    + ", which the spec no longer has");
+        }
+        Map<String, Object> scope = new LinkedHashMap<>();
+        try {
+            scope.put("account_id", connections.accountNumber(account, p.region()));
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, table.name(), account, p.region());
+        }
+        if (!top.global() && table.columnIndex("region") >= 0) {
+            scope.put("region", p.region());
+        }
+        return Optional.of(scope);
     }
 
     @Override
