@@ -35,7 +35,7 @@ public record AwsSourceConfig(List<String> regions, List<AwsAccount> accounts, O
     public static final String MAX_RETRIES = "max_retries";
     public static final String MAX_BACKOFF = "max_backoff";
     /** The services whose endpoint {@code endpoints} may override. */
-    public static final Set<String> SERVICES = Set.of("s3", "iam", "sts", "sqs", "dynamodb", "lambda");
+    public static final Set<String> SERVICES = Set.of("s3", "iam", "sts", "sqs", "dynamodb", "lambda", "ec2", "rds");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");

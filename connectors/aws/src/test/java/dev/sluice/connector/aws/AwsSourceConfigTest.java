@@ -57,7 +57,7 @@ class AwsSourceConfigTest {
                         Map.of("id", "a", "external_id", "x", "colour", "red"),
                         Map.of("role_arn", "arn:aws:iam::333333333333:role/r")),
                 "endpoint_url", "localhost:5000",
-                "endpoints", Map.of("ec2", "http://127.0.0.1:1"),
+                "endpoints", Map.of("ecs", "http://127.0.0.1:1"),
                 "max_retries", -1,
                 "max_backoff", "soon",
                 "org", Map.of()))))
@@ -65,7 +65,7 @@ class AwsSourceConfigTest {
                         .extracting(p -> p.field().orElse("?"))
                         .containsExactlyInAnyOrder("org", "regions[1]", "regions[2]", "accounts[0].role_arn",
                                 "accounts[1].colour", "accounts[1].external_id", "accounts[1].id", "accounts[2].id",
-                                "endpoint_url", "endpoints.ec2", "max_retries", "max_backoff"));
+                                "endpoint_url", "endpoints.ecs", "max_retries", "max_backoff"));
     }
 
     @Test
