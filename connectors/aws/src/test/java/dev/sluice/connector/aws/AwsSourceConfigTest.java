@@ -69,6 +69,21 @@ class AwsSourceConfigTest {
     }
 
     @Test
+    void aStarAloneMeansEveryEnabledRegion() {
+        AwsSourceConfig config = AwsSourceConfig.parse(new Spec(Map.of("regions", List.of("*"),
+                "accounts", List.of(Map.of("id", "a", "regions", List.of("*"))))));
+        assertThat(config.regions()).containsExactly("*");
+        assertThat(config.accounts().get(0).regions()).containsExactly("*");
+        assertThatThrownBy(() -> AwsSourceConfig.parse(new Spec(Map.of("regions", List.of("*", "us-east-1"),
+                "accounts", List.of(Map.of("id", "a", "regions", List.of("eu-west-1", "*")))))))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field().orElse("?") + ": " + p.getMessage())
+                        .anySatisfy(m -> assertThat(m).startsWith("regions[0]").contains("only region"))
+                        .anySatisfy(m -> assertThat(m).startsWith("accounts[0].regions[1]").contains("only region"))
+                        .hasSize(2));
+    }
+
+    @Test
     void namesTheBadValues() {
         assertThatThrownBy(() -> AwsSourceConfig.parse(new Spec(Map.of(
                 "accounts", List.of(Map.of("id", "a", "role_arn", "arn:aws:iam::222222222222:user/bob",
