@@ -1,8 +1,10 @@
 package dev.sluice.connector.aws;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -21,4 +23,8 @@ interface AwsClients {
     DynamoDbClient dynamodb();
 
     LambdaClient lambda();
+
+    Ec2Client ec2();
+
+    RdsClient rds();
 }

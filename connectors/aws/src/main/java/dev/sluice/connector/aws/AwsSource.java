@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,16 +20,17 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * AWS accounts' resources as tables, named and shaped as CloudQuery's AWS plugin has them. A
  * regional table has one partition per account and region, a global one (IAM, the S3 bucket
- * list) one per account, read in the account's first region; a partition is one work item and
- * its resume token is the service's own page token. Nothing is called before the first fetch.
- * A partition's rows carry its account number (and, in a regional table, its region), so
- * delete-stale can run for the partitions that synced alone ({@link #partitionScope}).
+ * list) one per account, read in the account's home region ({@link AccountRegions}); a partition is
+ * one work item and its resume token is the service's own page token. Without listed regions (or
+ * with {@code "*"}) planning calls EC2 DescribeRegions once per account; nothing else is called
+ * before the first fetch. A partition's rows carry its account number (and, in a regional table,
+ * its region), so delete-stale can run for the partitions that synced alone ({@link #partitionScope}).
  */
 public final class AwsSource implements Source {
-    private final AwsSourceConfig config;
     private final Map<String, AwsTable> tables = new LinkedHashMap<>();
     private final Map<String, AwsAccount> accounts = new LinkedHashMap<>();
     private final AwsConnections connections;
+    private final AccountRegions regions;
 
     public AwsSource(AwsSourceConfig config) {
         this(config, DefaultCredentialsProvider.builder().build(), AwsTables.all());
@@ -36,10 +38,17 @@ public final class AwsSource implements Source {
 
     /** With other base credentials and tables, for tests. */
     AwsSource(AwsSourceConfig config, AwsCredentialsProvider credentials, List<AwsTable> tables) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(config, credentials, tables, AwsSource::defaultRegion);
+    }
+
+    /** With another default region (the SDK's default region chain otherwise), for tests. */
+    AwsSource(AwsSourceConfig config, AwsCredentialsProvider credentials, List<AwsTable> tables,
+              Supplier<Optional<String>> defaultRegion) {
+        Objects.requireNonNull(config, "config");
         tables.forEach(t -> this.tables.put(t.table().name(), t));
         config.effectiveAccounts().forEach(a -> accounts.put(a.id(), a));
         this.connections = new AwsConnections(config, credentials);
+        this.regions = new AccountRegions(config, connections, defaultRegion);
     }
 
     @Override
@@ -52,8 +61,9 @@ public final class AwsSource implements Source {
         AwsTable awsTable = table(table.name());
         List<String> partitions = new ArrayList<>();
         for (AwsAccount account : accounts.values()) {
-            List<String> regions = regions(account);
-            for (String region : awsTable.global() ? regions.subList(0, 1) : regions) {
+            List<String> regions = awsTable.global() ? List.of(this.regions.home(account))
+                    : this.regions.regions(account, table.name());
+            for (String region : regions) {
                 partitions.add(new AwsPartition(region, account.id()).encode());
             }
         }
@@ -123,19 +133,12 @@ public final class AwsSource implements Source {
         return table;
     }
 
-    /** The account's regions, else the spec's, else the default region chain's one region. */
-    private List<String> regions(AwsAccount account) {
-        if (!account.regions().isEmpty()) {
-            return account.regions();
-        }
-        if (!config.regions().isEmpty()) {
-            return config.regions();
-        }
+    /** The SDK's default region chain's region ({@code AWS_REGION}, the profile's), if one is set. */
+    private static Optional<String> defaultRegion() {
         try {
-            return List.of(new DefaultAwsRegionProviderChain().getRegion().id());
+            return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
         } catch (SdkException e) {
-            throw new ConnectorException("the aws source's spec names no regions and no default region is set"
-                    + " (AWS_REGION or the profile's region): set spec.regions", e);
+            return Optional.empty();
         }
     }
 }

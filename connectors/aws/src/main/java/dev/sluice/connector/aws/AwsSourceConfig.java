@@ -17,9 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The AWS source's spec: the part of CloudQuery's AWS plugin spec this source implements.
  *
- * @param regions     regions to read; empty: the region of the SDK's default region chain
- *                    ({@code AWS_REGION}, the profile), since the source has no EC2
- *                    DescribeRegions to list the enabled ones
+ * @param regions     regions to read; empty or {@code ["*"]}: every region enabled in the
+ *                    account, as EC2 DescribeRegions lists them ({@link AccountRegions})
  * @param accounts    accounts to read; empty: the default credentials' own account
  * @param endpointUrl one endpoint for every service (an emulator)
  * @param endpoints   an endpoint per service ({@code s3}, {@code iam}, ...), over {@code endpointUrl}
@@ -35,7 +34,7 @@ public record AwsSourceConfig(List<String> regions, List<AwsAccount> accounts, O
     public static final String MAX_RETRIES = "max_retries";
     public static final String MAX_BACKOFF = "max_backoff";
     /** The services whose endpoint {@code endpoints} may override. */
-    public static final Set<String> SERVICES = Set.of("s3", "iam", "sts", "sqs", "dynamodb", "lambda");
+    public static final Set<String> SERVICES = Set.of("s3", "iam", "sts", "sqs", "dynamodb", "lambda", "ec2", "rds");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
@@ -99,9 +98,10 @@ public record AwsSourceConfig(List<String> regions, List<AwsAccount> accounts, O
         for (int i = 0; i < regions.size(); i++) {
             String region = regions.get(i);
             String at = field + "[" + i + "]";
-            if (region.equals("*")) {
-                problems.add(at, "\"*\" (every enabled region) needs EC2 DescribeRegions, which this source does not"
-                        + " call yet: list the regions");
+            if (region.equals(AccountRegions.ALL)) {
+                if (regions.size() > 1) {
+                    problems.add(at, "\"*\" (every enabled region) must be the only region listed");
+                }
             } else if (!REGION.matcher(region).matches()) {
                 problems.add(at, "\"" + region + "\" is not a region name such as us-east-1 or eu-west-3");
             } else if (!seen.add(region)) {

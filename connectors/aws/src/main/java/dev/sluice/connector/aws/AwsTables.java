@@ -14,6 +14,10 @@ final class AwsTables {
                 new S3BucketsTable(),
                 new SqsQueues(),
                 new DynamoDbTables(),
-                new LambdaFunctions());
+                new LambdaFunctions(),
+                new Ec2Instances(),
+                new Ec2SecurityGroups(),
+                new Ec2Vpcs(),
+                new RdsInstances());
     }
 }

@@ -12,8 +12,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -41,6 +43,8 @@ final class DefaultAwsClients implements AwsClients, AutoCloseable {
     private SqsClient sqs;
     private DynamoDbClient dynamodb;
     private LambdaClient lambda;
+    private Ec2Client ec2;
+    private RdsClient rds;
     private StsClient sts;
 
     DefaultAwsClients(AwsSourceConfig config, SdkHttpClient http, AwsCredentialsProvider credentials, String region) {
@@ -91,6 +95,22 @@ final class DefaultAwsClients implements AwsClients, AutoCloseable {
             lambda = keep(configure(LambdaClient.builder(), "lambda").build());
         }
         return lambda;
+    }
+
+    @Override
+    public synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = keep(configure(Ec2Client.builder(), "ec2").build());
+        }
+        return ec2;
+    }
+
+    @Override
+    public synchronized RdsClient rds() {
+        if (rds == null) {
+            rds = keep(configure(RdsClient.builder(), "rds").build());
+        }
+        return rds;
     }
 
     /** STS with this scope's credentials (the caller's identity). */

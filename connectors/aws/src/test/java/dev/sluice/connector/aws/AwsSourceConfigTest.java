@@ -57,7 +57,7 @@ class AwsSourceConfigTest {
                         Map.of("id", "a", "external_id", "x", "colour", "red"),
                         Map.of("role_arn", "arn:aws:iam::333333333333:role/r")),
                 "endpoint_url", "localhost:5000",
-                "endpoints", Map.of("ec2", "http://127.0.0.1:1"),
+                "endpoints", Map.of("ecs", "http://127.0.0.1:1"),
                 "max_retries", -1,
                 "max_backoff", "soon",
                 "org", Map.of()))))
@@ -65,7 +65,22 @@ class AwsSourceConfigTest {
                         .extracting(p -> p.field().orElse("?"))
                         .containsExactlyInAnyOrder("org", "regions[1]", "regions[2]", "accounts[0].role_arn",
                                 "accounts[1].colour", "accounts[1].external_id", "accounts[1].id", "accounts[2].id",
-                                "endpoint_url", "endpoints.ec2", "max_retries", "max_backoff"));
+                                "endpoint_url", "endpoints.ecs", "max_retries", "max_backoff"));
+    }
+
+    @Test
+    void aStarAloneMeansEveryEnabledRegion() {
+        AwsSourceConfig config = AwsSourceConfig.parse(new Spec(Map.of("regions", List.of("*"),
+                "accounts", List.of(Map.of("id", "a", "regions", List.of("*"))))));
+        assertThat(config.regions()).containsExactly("*");
+        assertThat(config.accounts().get(0).regions()).containsExactly("*");
+        assertThatThrownBy(() -> AwsSourceConfig.parse(new Spec(Map.of("regions", List.of("*", "us-east-1"),
+                "accounts", List.of(Map.of("id", "a", "regions", List.of("eu-west-1", "*")))))))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field().orElse("?") + ": " + p.getMessage())
+                        .anySatisfy(m -> assertThat(m).startsWith("regions[0]").contains("only region"))
+                        .anySatisfy(m -> assertThat(m).startsWith("accounts[0].regions[1]").contains("only region"))
+                        .hasSize(2));
     }
 
     @Test

@@ -88,6 +88,8 @@ class IamUsersTableTest {
             @Override public SqsClient sqs() { throw new UnsupportedOperationException(); }
             @Override public DynamoDbClient dynamodb() { throw new UnsupportedOperationException(); }
             @Override public LambdaClient lambda() { throw new UnsupportedOperationException(); }
+            @Override public software.amazon.awssdk.services.ec2.Ec2Client ec2() { throw new UnsupportedOperationException(); }
+            @Override public software.amazon.awssdk.services.rds.RdsClient rds() { throw new UnsupportedOperationException(); }
         };
     }
 }

@@ -12,11 +12,19 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListQueuesRequest;
@@ -24,10 +32,11 @@ import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
 
 /**
  * The clients of one region, pointed at moto with static credentials. moto 5.2 answers
- * ListQueues and ListFunctions with every resource at once, ignoring MaxResults/NextToken and
- * MaxItems/Marker; these clients page those two answers the way the services do (an opaque
- * token naming the next offset), so the tables' pagination is exercised the same way for all
- * three services. DynamoDB's ListTables is paged by moto itself.
+ * ListQueues, ListFunctions, DescribeSecurityGroups and DescribeVpcs with every resource at once,
+ * ignoring MaxResults/NextToken and MaxItems/Marker; these clients page those answers the way the
+ * services do (an opaque token naming the next offset), so the tables' pagination is exercised the
+ * same way for every service. DynamoDB's ListTables, EC2's DescribeInstances and RDS's
+ * DescribeDBInstances are paged by moto itself.
  */
 final class MotoClients implements AwsClients, AutoCloseable {
     static final String ACCOUNT = "123456789012";
@@ -37,6 +46,8 @@ final class MotoClients implements AwsClients, AutoCloseable {
     private final LambdaClient lambda;
     private final IamClient iam;
     private final S3Client s3;
+    private final Ec2Client ec2;
+    private final RdsClient rds;
 
     MotoClients(MotoServer moto, String region) {
         this.sqs = pagedSqs(build(SqsClient.builder(), moto, region));
@@ -44,6 +55,8 @@ final class MotoClients implements AwsClients, AutoCloseable {
         this.lambda = pagedLambda(build(LambdaClient.builder(), moto, region));
         this.iam = build(IamClient.builder(), moto, "us-east-1");
         this.s3 = build(S3Client.builder(), moto, region);
+        this.ec2 = pagedEc2(build(Ec2Client.builder(), moto, region));
+        this.rds = build(RdsClient.builder(), moto, region);
     }
 
     private static <C, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(B builder, MotoServer moto, String region) {
@@ -58,6 +71,8 @@ final class MotoClients implements AwsClients, AutoCloseable {
     @Override public SqsClient sqs() { return sqs; }
     @Override public DynamoDbClient dynamodb() { return dynamodb; }
     @Override public LambdaClient lambda() { return lambda; }
+    @Override public Ec2Client ec2() { return ec2; }
+    @Override public RdsClient rds() { return rds; }
 
     @SuppressWarnings("unchecked")
     private static SqsClient pagedSqs(SqsClient moto) {
@@ -84,6 +99,30 @@ final class MotoClients implements AwsClients, AutoCloseable {
             int to = Math.min(all.size(), from + (r.maxItems() == null ? 50 : r.maxItems()));
             return ListFunctionsResponse.builder().functions(all.subList(from, to))
                     .nextMarker(to < all.size() ? token(to) : null).build();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Ec2Client pagedEc2(Ec2Client moto) {
+        Ec2Client groups = intercept(Ec2Client.class, moto, "describeSecurityGroups", arg -> {
+            DescribeSecurityGroupsRequest.Builder b = DescribeSecurityGroupsRequest.builder();
+            ((Consumer<DescribeSecurityGroupsRequest.Builder>) arg).accept(b);
+            DescribeSecurityGroupsRequest r = b.build();
+            List<SecurityGroup> all = moto.describeSecurityGroups().securityGroups();
+            int from = offset(r.nextToken());
+            int to = Math.min(all.size(), from + (r.maxResults() == null ? 1000 : r.maxResults()));
+            return DescribeSecurityGroupsResponse.builder().securityGroups(all.subList(from, to))
+                    .nextToken(to < all.size() ? token(to) : null).build();
+        });
+        return intercept(Ec2Client.class, groups, "describeVpcs", arg -> {
+            DescribeVpcsRequest.Builder b = DescribeVpcsRequest.builder();
+            ((Consumer<DescribeVpcsRequest.Builder>) arg).accept(b);
+            DescribeVpcsRequest r = b.build();
+            List<Vpc> all = moto.describeVpcs().vpcs();
+            int from = offset(r.nextToken());
+            int to = Math.min(all.size(), from + (r.maxResults() == null ? 1000 : r.maxResults()));
+            return DescribeVpcsResponse.builder().vpcs(all.subList(from, to))
+                    .nextToken(to < all.size() ? token(to) : null).build();
         });
     }
 
@@ -117,5 +156,7 @@ final class MotoClients implements AwsClients, AutoCloseable {
         lambda.close();
         iam.close();
         s3.close();
+        ec2.close();
+        rds.close();
     }
 }
