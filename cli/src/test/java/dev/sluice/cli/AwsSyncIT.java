@@ -232,8 +232,8 @@ class AwsSyncIT {
         return rows;
     }
 
-    private Path config(Path db) throws IOException {
-        return Files.writeString(dir.resolve(db.getFileName() + ".yml"), """
+    private Path config(Path db, java.net.URI endpoint, String name) throws IOException {
+        return Files.writeString(dir.resolve(name + ".yml"), """
                 kind: source
                 spec:
                   name: aws
@@ -258,15 +258,15 @@ class AwsSyncIT {
                   write_mode: overwrite-delete-stale
                   spec:
                     connection_string: %s
-                """.formatted(ROLE, EXTERNAL_ID, moto.endpoint(), db));
+                """.formatted(ROLE, EXTERNAL_ID, endpoint, db));
     }
 
     @Test
     void planThenSyncLocallyAndServerlessGivesExactlyWhatMotoHolds() throws Exception {
         Path localDb = dir.resolve("local.sqlite");
         Path emulatedDb = dir.resolve("emulated.sqlite");
-        Path localConfig = config(localDb);
-        Path emulatedConfig = config(emulatedDb);
+        Path localConfig = config(localDb, moto.endpoint(), "local");
+        Path emulatedConfig = config(emulatedDb, moto.endpoint(), "emulated");
 
         CliIT.Result plan = sluice("plan", localConfig.toString());
         assertThat(plan.code()).as(plan.err()).isZero();
@@ -303,6 +303,38 @@ class AwsSyncIT {
         syncBoth(localConfig, emulatedConfig);
         assertThat(inDestination(localDb)).as("local sync after deletes").isEqualTo(after);
         assertThat(inDestination(emulatedDb)).as("serverless flow after deletes").isEqualTo(after);
+
+        // the assumed account's eu-west-1 is denied (a proxy answers 403 AccessDenied to its calls) while a
+        // queue goes away there and one in the default account's eu-west-1: only the latter's row goes
+        try (SqsClient sqs = client(SqsClient.builder(), "eu-west-1", other)) {
+            sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName("other-eu-west-1-q2")).queueUrl()));
+        }
+        try (SqsClient sqs = client(SqsClient.builder(), "eu-west-1", BASE)) {
+            sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName("main-eu-west-1-q2")).queueUrl()));
+        }
+        Map<String, Set<String>> expected3 = inMoto();
+        String deniedScope = OTHER + "|eu-west-1|";
+        for (String t : REGIONAL) {
+            expected3.get(t).removeIf(r -> r.startsWith(deniedScope));
+            after.get(t).stream().filter(r -> r.startsWith(deniedScope)).forEach(expected3.get(t)::add);
+        }
+        assertThat(expected3.get("aws_sqs_queues")).hasSize(6)
+                .anyMatch(q -> q.endsWith(":sqs:eu-west-1:" + OTHER + ":other-eu-west-1-q2"))
+                .noneMatch(q -> q.endsWith(":sqs:eu-west-1:" + MAIN + ":main-eu-west-1-q2"));
+        try (DenyingAwsProxy proxy = new DenyingAwsProxy(moto.endpoint(),
+                (key, region) -> !key.equals("test") && region.equals("eu-west-1"))) {
+            for (Path db : List.of(localDb, emulatedDb)) {
+                boolean emulate = db.equals(emulatedDb);
+                Path denied = config(db, proxy.endpoint(), "denied-" + (emulate ? "emulated" : "local"));
+                CliIT.Result r = emulate ? sluice("sync", "--emulate-aws", denied.toString()) : sluice("sync", denied.toString());
+                assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+                assertThat(r.out()).as(r.out() + r.err()).contains("source aws -> sqlite: PARTIAL")
+                        .contains("access denied (table aws_sqs_queues, account other, region eu-west-1)");
+                assertThat(inDestination(db)).as(emulate ? "serverless flow, a region denied" : "local sync, a region denied")
+                        .isEqualTo(expected3);
+            }
+            assertThat(proxy.denied()).isPositive();
+        }
     }
 
     private void syncBoth(Path localConfig, Path emulatedConfig) throws Exception {
