@@ -57,7 +57,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * 123456789012, and 222222222222 through STS AssumeRole with an external id) and two regions on
  * moto_server. {@code plan} lists accounts × regions × tables work items (global tables once per
  * account); {@code sync} and {@code sync --emulate-aws} fill every table with exactly the
- * resources moto holds; after a queue and a user are deleted in moto, a sync drops their rows.
+ * resources moto holds, in SQLite and PostgreSQL; after a queue and a user are deleted in moto, a sync
+ * drops their rows; with the assumed account's eu-west-1 denied, that partition keeps its rows and
+ * the others are delete-staled.
  */
 class AwsSyncIT {
     private static final String MAIN = "123456789012";
@@ -210,8 +212,16 @@ class AwsSyncIT {
 
     /** What the destination holds, in {@link #inMoto()}'s form. */
     private static Map<String, Set<String>> inDestination(Path db) throws SQLException {
+        return inDestination("jdbc:sqlite:" + db);
+    }
+
+    private static Map<String, Set<String>> inDestination(ScratchPg pg) throws SQLException {
+        return inDestination("jdbc:" + pg.url().replace("postgresql://postgres@", "postgresql://") + "?user=postgres");
+    }
+
+    private static Map<String, Set<String>> inDestination(String jdbcUrl) throws SQLException {
         Map<String, Set<String>> all = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             for (String t : GLOBAL) {
                 all.put(t, rows(c, "SELECT account_id || '|' || arn FROM " + t));
             }
@@ -232,14 +242,14 @@ class AwsSyncIT {
         return rows;
     }
 
-    private Path config(Path db, java.net.URI endpoint, String name) throws IOException {
+    private Path config(Path db, ScratchPg pg, java.net.URI endpoint, String name) throws IOException {
         return Files.writeString(dir.resolve(name + ".yml"), """
                 kind: source
                 spec:
                   name: aws
                   path: cloudquery/aws
                   tables: ["aws_*"]
-                  destinations: [sqlite]
+                  destinations: [sqlite, postgresql]
                   spec:
                     regions: [us-east-1, eu-west-1]
                     accounts:
@@ -258,15 +268,29 @@ class AwsSyncIT {
                   write_mode: overwrite-delete-stale
                   spec:
                     connection_string: %s
-                """.formatted(ROLE, EXTERNAL_ID, endpoint, db));
+                ---
+                kind: destination
+                spec:
+                  name: postgresql
+                  path: cloudquery/postgresql
+                  write_mode: overwrite-delete-stale
+                  spec:
+                    connection_string: %s
+                """.formatted(ROLE, EXTERNAL_ID, endpoint, db, pg.url()));
     }
 
     @Test
     void planThenSyncLocallyAndServerlessGivesExactlyWhatMotoHolds() throws Exception {
         Path localDb = dir.resolve("local.sqlite");
         Path emulatedDb = dir.resolve("emulated.sqlite");
-        Path localConfig = config(localDb, moto.endpoint(), "local");
-        Path emulatedConfig = config(emulatedDb, moto.endpoint(), "emulated");
+        try (ScratchPg localPg = new ScratchPg(); ScratchPg emulatedPg = new ScratchPg()) {
+            syncs(localDb, localPg, emulatedDb, emulatedPg);
+        }
+    }
+
+    private void syncs(Path localDb, ScratchPg localPg, Path emulatedDb, ScratchPg emulatedPg) throws Exception {
+        Path localConfig = config(localDb, localPg, moto.endpoint(), "local");
+        Path emulatedConfig = config(emulatedDb, emulatedPg, moto.endpoint(), "emulated");
 
         CliIT.Result plan = sluice("plan", localConfig.toString());
         assertThat(plan.code()).as(plan.err()).isZero();
@@ -285,7 +309,9 @@ class AwsSyncIT {
         assertThat(expected.get("aws_rds_instances")).hasSize(4);
         syncBoth(localConfig, emulatedConfig);
         assertThat(inDestination(localDb)).as("local sync").isEqualTo(expected);
+        assertThat(inDestination(localPg)).as("local sync, PostgreSQL").isEqualTo(expected);
         assertThat(inDestination(emulatedDb)).as("serverless flow").isEqualTo(expected);
+        assertThat(inDestination(emulatedPg)).as("serverless flow, PostgreSQL").isEqualTo(expected);
 
         // a queue of the assumed account in one region and a user of the default account go away in moto
         String queueUrl;
@@ -302,7 +328,9 @@ class AwsSyncIT {
         assertThat(after.get("aws_iam_users")).hasSize(3).noneMatch(u -> u.endsWith(":user/main-bob"));
         syncBoth(localConfig, emulatedConfig);
         assertThat(inDestination(localDb)).as("local sync after deletes").isEqualTo(after);
+        assertThat(inDestination(localPg)).as("local sync after deletes, PostgreSQL").isEqualTo(after);
         assertThat(inDestination(emulatedDb)).as("serverless flow after deletes").isEqualTo(after);
+        assertThat(inDestination(emulatedPg)).as("serverless flow after deletes, PostgreSQL").isEqualTo(after);
 
         // the assumed account's eu-west-1 is denied (a proxy answers 403 AccessDenied to its calls) while a
         // queue goes away there and one in the default account's eu-west-1: only the latter's row goes
@@ -325,13 +353,16 @@ class AwsSyncIT {
                 (key, region) -> !key.equals("test") && region.equals("eu-west-1"))) {
             for (Path db : List.of(localDb, emulatedDb)) {
                 boolean emulate = db.equals(emulatedDb);
-                Path denied = config(db, proxy.endpoint(), "denied-" + (emulate ? "emulated" : "local"));
+                ScratchPg pg = emulate ? emulatedPg : localPg;
+                Path denied = config(db, pg, proxy.endpoint(), "denied-" + (emulate ? "emulated" : "local"));
                 CliIT.Result r = emulate ? sluice("sync", "--emulate-aws", denied.toString()) : sluice("sync", denied.toString());
                 assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
-                assertThat(r.out()).as(r.out() + r.err()).contains("source aws -> sqlite: PARTIAL")
+                assertThat(r.out()).as(r.out() + r.err()).contains("source aws -> sqlite, postgresql: PARTIAL")
                         .contains("access denied (table aws_sqs_queues, account other, region eu-west-1)");
                 assertThat(inDestination(db)).as(emulate ? "serverless flow, a region denied" : "local sync, a region denied")
                         .isEqualTo(expected3);
+                assertThat(inDestination(pg)).as(emulate ? "serverless flow, a region denied, PostgreSQL"
+                        : "local sync, a region denied, PostgreSQL").isEqualTo(expected3);
             }
             assertThat(proxy.denied()).isPositive();
         }
@@ -340,10 +371,10 @@ class AwsSyncIT {
     private void syncBoth(Path localConfig, Path emulatedConfig) throws Exception {
         CliIT.Result local = sluice("sync", localConfig.toString());
         assertThat(local.code()).as(local.out() + local.err()).isZero();
-        assertThat(local.out()).contains("source aws -> sqlite: SUCCEEDED");
+        assertThat(local.out()).contains("source aws -> sqlite, postgresql: SUCCEEDED");
         CliIT.Result emulated = sluice("sync", "--emulate-aws", emulatedConfig.toString());
         assertThat(emulated.code()).as(emulated.out() + emulated.err()).isZero();
-        assertThat(emulated.out()).contains("source aws -> sqlite: SUCCEEDED");
+        assertThat(emulated.out()).contains("source aws -> sqlite, postgresql: SUCCEEDED");
         assertThat(emulated.err()).contains("finalizer: run ");
     }
 
