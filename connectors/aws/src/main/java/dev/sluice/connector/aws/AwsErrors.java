@@ -41,7 +41,8 @@ final class AwsErrors {
                 code = code == null ? element(raw, "Code") : code;
                 message = message == null ? element(raw, "Message") : message;
             }
-            String said = clean((code == null ? "" : code + ": ") + (message == null ? "(no message)" : message));
+            String said = clean((code == null ? "HTTP " + service.statusCode() + ": " : code + ": ")
+                    + (message == null ? "(no message)" : message));
             if ((code != null && DENIED.contains(code)) || service.statusCode() == 403) {
                 return new AwsAccessDeniedException("access denied (" + where + "): " + said, e);
             }
