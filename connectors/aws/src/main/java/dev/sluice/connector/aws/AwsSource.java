@@ -23,7 +23,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * list) one per account, read in the account's home region ({@link AccountRegions}); a partition is
  * one work item and its resume token is the service's own page token. Without listed regions (or
  * with {@code "*"}) planning calls EC2 DescribeRegions once per account; nothing else is called
- * before the first fetch. A partition's rows carry its account number (and, in a regional table,
+ * before the first fetch. An account whose DescribeRegions call fails gets one partition per
+ * regional table, in region {@code "*"}, whose fetch fails with AWS's error; its global tables and
+ * the other accounts are planned and read as usual. A partition's rows carry its account number (and, in a regional table,
  * its region), so delete-stale can run for the partitions that synced alone ({@link #partitionScope}).
  */
 public final class AwsSource implements Source {
@@ -62,7 +64,7 @@ public final class AwsSource implements Source {
         List<String> partitions = new ArrayList<>();
         for (AwsAccount account : accounts.values()) {
             List<String> regions = awsTable.global() ? List.of(this.regions.home(account))
-                    : this.regions.regions(account, table.name());
+                    : this.regions.regions(account);
             for (String region : regions) {
                 partitions.add(new AwsPartition(region, account.id()).encode());
             }
@@ -91,10 +93,11 @@ public final class AwsSource implements Source {
                     + ", which the spec no longer has");
         }
         Map<String, Object> scope = new LinkedHashMap<>();
+        String callRegion = p.region().equals(AccountRegions.UNLISTED) ? regions.home(account) : p.region();
         try {
-            scope.put("account_id", connections.accountNumber(account, p.region()));
+            scope.put("account_id", connections.accountNumber(account, callRegion));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, table.name(), account, p.region());
+            throw AwsErrors.translate(e, table.name(), account, callRegion);
         }
         if (!top.global() && table.columnIndex("region") >= 0) {
             scope.put("region", p.region());
@@ -110,6 +113,9 @@ public final class AwsSource implements Source {
         if (account == null) {
             throw new ConnectorException("partition " + request.partition() + " names account " + partition.accountId()
                     + ", which the spec no longer has");
+        }
+        if (partition.region().equals(AccountRegions.UNLISTED)) {
+            throw regions.unlisted(account, table.table().name());
         }
         try {
             Scope scope = new Scope(connections.accountNumber(account, partition.region()), partition.region());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -23,13 +24,18 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * (GetBucketVersioning) and default encryption (GetBucketEncryption), one call each per bucket. A
  * bucket without a policy or an encryption configuration has null there.
  *
- * <p>A page is {@code pageSize} buckets in name order after the token (the last bucket name of the
- * previous page), from one ListBuckets call without {@code max-buckets}: moto returns no
- * continuation token, and an account under AWS's default quota has at most 10,000 buckets, which
- * one such call returns. A bucket deleted while the table is read is left out.
+ * <p>A page is one ListBuckets call with {@code max-buckets} {@code pageSize}, and the next page
+ * the service's continuation token (resume token {@value #CONTINUATION}{@code <token>}), as S3
+ * pages. A service that answers without a token yet with {@code pageSize} buckets (moto truncates
+ * to {@code max-buckets} and never gives a token) may have more: then, as for a token naming a
+ * bucket, a page is {@code pageSize} buckets in name order after the last bucket name of the
+ * previous page (the resume token), from one ListBuckets call without {@code max-buckets}, which
+ * returns at most 10,000 buckets. A bucket deleted while the table is read is left out.
  */
 final class S3BucketsTable implements AwsTable {
     static final String NAME = "aws_s3_buckets";
+    /** A resume token holding S3's continuation token; a bucket name never holds a ":". */
+    static final String CONTINUATION = "continuation:";
 
     private static final Table TABLE = Table.of(NAME, "S3 buckets (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Bucket.html)",
             List.of(new Column("account_id", STRING, false, true), Column.primaryKey("arn", STRING),
@@ -61,21 +67,41 @@ final class S3BucketsTable implements AwsTable {
     @Override
     public AwsPage fetch(AwsClients clients, Scope scope, Optional<String> token) {
         S3Client s3 = clients.s3();
-        List<Bucket> after = s3.listBuckets().buckets().stream()
-                .filter(b -> token.isEmpty() || b.name().compareTo(token.get()) > 0)
+        if (token.isPresent() && !token.get().startsWith(CONTINUATION)) {
+            return byName(s3, scope, token);
+        }
+        ListBucketsResponse listed = s3.listBuckets(r -> {
+            r.maxBuckets(pageSize);
+            token.ifPresent(t -> r.continuationToken(t.substring(CONTINUATION.length())));
+        });
+        Optional<String> continuation = Optional.ofNullable(listed.continuationToken()).filter(t -> !t.isEmpty());
+        if (continuation.isEmpty() && token.isEmpty() && listed.buckets().size() >= pageSize) {
+            return byName(s3, scope, Optional.empty()); // no token, maybe no last page: page by name
+        }
+        return new AwsPage(rows(s3, scope, listed.buckets()), continuation.map(t -> CONTINUATION + t));
+    }
+
+    /** {@code pageSize} buckets in name order after {@code after}, from one ListBuckets call without max-buckets. */
+    private AwsPage byName(S3Client s3, Scope scope, Optional<String> after) {
+        List<Bucket> rest = s3.listBuckets().buckets().stream()
+                .filter(b -> after.isEmpty() || b.name().compareTo(after.get()) > 0)
                 .sorted(Comparator.comparing(Bucket::name))
                 .toList();
-        List<Bucket> page = after.subList(0, Math.min(pageSize, after.size()));
+        List<Bucket> page = rest.subList(0, Math.min(pageSize, rest.size()));
+        Optional<String> next = rest.size() > page.size() ? Optional.of(page.get(page.size() - 1).name()) : Optional.empty();
+        return new AwsPage(rows(s3, scope, page), next);
+    }
+
+    private static List<Object[]> rows(S3Client s3, Scope scope, List<Bucket> buckets) {
         List<Object[]> rows = new ArrayList<>();
-        for (Bucket bucket : page) {
+        for (Bucket bucket : buckets) {
             try {
                 rows.add(row(s3, scope, bucket));
             } catch (NoSuchBucketException deleted) {
                 // deleted after the list: not a bucket any more
             }
         }
-        Optional<String> next = after.size() > page.size() ? Optional.of(page.get(page.size() - 1).name()) : Optional.empty();
-        return new AwsPage(rows, next);
+        return rows;
     }
 
     private static Object[] row(S3Client s3, Scope scope, Bucket bucket) {

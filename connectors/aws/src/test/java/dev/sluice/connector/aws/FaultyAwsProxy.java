@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy in front of moto that answers the next requests of an operation
  * ({@code service:Operation}, the service from the SigV4 credential scope, the operation from
  * {@code X-Amz-Target} for the JSON protocol or {@code Action=} for the query protocol) with
- * errors queued by {@link #fail}, and passes every other request to moto unchanged. It counts,
+ * errors queued by {@link #fail}, or every request of an operation signed with certain access key
+ * ids with the error {@link #deny} sets, and passes every other request to moto unchanged. It counts,
  * per operation, the errors it answered and the requests it passed. Modelled on the CLI tests'
  * DenyingAwsProxy (a module's tests do not see another's).
  */
@@ -42,8 +44,13 @@ final class FaultyAwsProxy implements AutoCloseable {
 
         /** EC2's error document. */
         static Fault ec2(int status, String code) {
+            return ec2(status, code, "Request limit exceeded (test proxy)");
+        }
+
+        /** EC2's error document with {@code message}. */
+        static Fault ec2(int status, String code, String message) {
             return new Fault(status, "text/xml", "<Response><Errors><Error><Code>" + code
-                    + "</Code><Message>Request limit exceeded (test proxy)</Message></Error></Errors><RequestID>r-1</RequestID></Response>");
+                    + "</Code><Message>" + message + "</Message></Error></Errors><RequestID>r-1</RequestID></Response>");
         }
 
         /** The JSON protocol's (SQS, DynamoDB) error document; {@code type} as {@code prefix#Code}. */
@@ -58,6 +65,7 @@ final class FaultyAwsProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI target;
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final Map<String, Denial> denials = new HashMap<>();
     private final Map<String, Integer> injected = new HashMap<>();
     private final Map<String, Integer> passed = new HashMap<>();
 
@@ -82,6 +90,24 @@ final class FaultyAwsProxy implements AutoCloseable {
         return this;
     }
 
+    private record Denial(Predicate<String> accessKeyId, Fault fault) {
+    }
+
+    /**
+     * Answers every request of {@code operation} signed with an access key id {@code accessKeyId}
+     * accepts with {@code fault}, until {@link #allow}; queued faults of {@link #fail} come first.
+     */
+    synchronized FaultyAwsProxy deny(String operation, Predicate<String> accessKeyId, Fault fault) {
+        denials.put(operation, new Denial(accessKeyId, fault));
+        return this;
+    }
+
+    /** Ends {@link #deny}'s answers to {@code operation}. */
+    synchronized FaultyAwsProxy allow(String operation) {
+        denials.remove(operation);
+        return this;
+    }
+
     /** The errors answered to {@code operation}'s requests. */
     synchronized int injected(String operation) {
         return injected.getOrDefault(operation, 0);
@@ -97,9 +123,13 @@ final class FaultyAwsProxy implements AutoCloseable {
         return injected.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private synchronized Fault next(String operation) {
+    private synchronized Fault next(String operation, String accessKeyId) {
         Deque<Fault> queue = faults.get(operation);
         Fault fault = queue == null ? null : queue.poll();
+        Denial denial = denials.get(operation);
+        if (fault == null && denial != null && denial.accessKeyId().test(accessKeyId)) {
+            fault = denial.fault();
+        }
         (fault == null ? passed : injected).merge(operation, 1, Integer::sum);
         return fault;
     }
@@ -107,7 +137,7 @@ final class FaultyAwsProxy implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
-            Fault fault = next(operation(ex, body));
+            Fault fault = next(operation(ex, body), accessKeyId(ex));
             if (fault != null) {
                 reply(ex, fault.status(), Map.of("Content-Type", List.of(fault.contentType())),
                         fault.body().getBytes(StandardCharsets.UTF_8));
@@ -141,6 +171,13 @@ final class FaultyAwsProxy implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** The access key id a request is signed with, {@code ?} if none. */
+    private static String accessKeyId(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        int i = auth == null ? -1 : auth.indexOf("Credential=");
+        return i < 0 ? "?" : auth.substring(i + "Credential=".length()).split("[,\\s/]")[0];
     }
 
     /** {@code service:Operation} of a request, {@code ?} for a part not found. */
