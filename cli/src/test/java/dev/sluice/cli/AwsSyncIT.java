@@ -1,7 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +74,7 @@ class AwsSyncIT {
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final AwsCredentialsProvider BASE = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    private static Moto moto;
+    private static MotoServer moto;
     private static StsClient sts;
     private static StsAssumeRoleCredentialsProvider other;
 
@@ -83,8 +83,7 @@ class AwsSyncIT {
 
     @BeforeAll
     static void createResources() throws Exception {
-        assumeTrue(Moto.installed(), "moto_server is not on the PATH (pip install 'moto[server]'): AwsSyncIT is skipped");
-        moto = Moto.start();
+        moto = MotoServer.start();
         sts = client(StsClient.builder(), "us-east-1", BASE);
         other = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
                 .refreshRequest(r -> r.roleArn(ROLE).roleSessionName("setup").externalId(EXTERNAL_ID)).build();

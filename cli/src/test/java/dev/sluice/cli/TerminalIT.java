@@ -1,7 +1,6 @@
 package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,8 @@ class TerminalIT {
     }
 
     private List<String> screenLinesOf(String tables, String spec, String... extra) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+        assertThat(Files.isExecutable(Path.of("/usr/bin/script")))
+                .as("needs script(1) (util-linux) for a pseudo-terminal: install it rather than skip this test").isTrue();
         Path config = dir.resolve("slow.yml");
         Files.writeString(config, """
                 kind: source

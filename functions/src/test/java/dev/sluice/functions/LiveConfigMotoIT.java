@@ -3,7 +3,7 @@ package dev.sluice.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.serverless.ServerlessContext;
-import dev.sluice.functions.iam.MotoServer;
+import dev.sluice.emulators.MotoServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

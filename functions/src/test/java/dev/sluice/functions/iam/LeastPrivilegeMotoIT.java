@@ -1,5 +1,6 @@
 package dev.sluice.functions.iam;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.sluice.functions.iam;
 
+import dev.sluice.emulators.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.spi.FetchRequest;
 import dev.sluice.spi.Spec;
@@ -28,7 +28,6 @@ class AwsAccessDeniedIT {
 
     @Test
     void aDeniedTableFailsWithThePermissionAwsNamesAndTheOthersRead() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]'): skipped");
         try (MotoServer moto = MotoServer.start()) {
             AccessKey key;
             try (IamClient iam = IamClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL)

@@ -1,7 +1,7 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.spi.FetchRequest;
 import dev.sluice.spi.Page;
@@ -18,7 +18,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class AwsPartitionScopeIT {
     @Test
     void scopesMatchRows() {
-        assumeTrue(MotoServer.installed());
         MotoServer moto = MotoServer.start();
         try {
             AwsSourceConfig config = AwsSourceConfig.parse(new Spec(Map.of(

@@ -1,8 +1,8 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.connector.aws.FaultyAwsProxy.Fault;
 import dev.sluice.spi.ConnectorException;
@@ -36,7 +36,6 @@ class AwsRegionsIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]')");
         moto = MotoServer.start();
         try (MotoClients clients = new MotoClients(moto, "us-east-1")) {
             enabled = clients.ec2().describeRegions().regions().stream().map(Region::regionName).sorted().toList();

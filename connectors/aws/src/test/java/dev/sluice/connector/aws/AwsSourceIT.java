@@ -1,8 +1,8 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.spi.FetchRequest;
 import dev.sluice.spi.Page;
@@ -53,8 +53,6 @@ class AwsSourceIT {
 
     @BeforeAll
     static void createResources() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]'): the AWS source's"
-                + " emulator tests are skipped");
         moto = MotoServer.start();
         try (StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(BASE).build();

@@ -1,8 +1,8 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.connector.aws.FaultyAwsProxy.Fault;
 import dev.sluice.spi.FetchRequest;
@@ -53,7 +53,6 @@ class AwsThrottlingIT {
 
     @BeforeAll
     static void createResources() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]'): skipped");
         moto = MotoServer.start();
         try (MotoClients clients = new MotoClients(moto, REGION)) {
             for (int i = 0; i < 7; i++) {

@@ -1,7 +1,7 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ class Ec2TablesIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]')");
         moto = MotoServer.start();
     }
 

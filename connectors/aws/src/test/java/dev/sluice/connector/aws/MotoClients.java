@@ -1,5 +1,6 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,7 +1,7 @@
 package dev.sluice.connector.aws;
 
+import dev.sluice.emulators.MotoServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,6 @@ class RdsInstancesIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.installed(), "moto_server is not on the PATH (pip install 'moto[server]')");
         moto = MotoServer.start();
     }
 

@@ -1,4 +1,4 @@
-package dev.sluice.functions.iam;
+package dev.sluice.emulators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * moto_server (the Python AWS emulator installed on these machines) on a free port, for tests
- * that need IAM enforced. It starts open, so that a test can create resources, users, policies
+ * moto_server (the Python AWS emulator installed on these machines: {@code pip install
+ * 'moto[server]'}) on a free port, for tests of the AWS source and of IAM enforcement. A missing
+ * moto_server fails the test with that hint; it never skips it. It starts open, so that a test can create resources, users, policies
  * and keys; {@link #enforceIam()} then makes it check every request's signature and actions
  * against the caller's policies (moto matches requests against resource {@code *}, except SQS
  * (the queue's ARN) and S3 (the object's ARN)).
