@@ -86,6 +86,15 @@ public interface Destination extends AutoCloseable {
         return columns;
     }
 
+    /**
+     * Present for a destination that stores rows in immutable objects (files): the engine then
+     * writes through it instead of {@link #write}, never asks it to delete stale rows, and
+     * accepts it only with {@code write_mode: append}. Empty for a destination of tables.
+     */
+    default Optional<ObjectWriter> objects() {
+        return Optional.empty();
+    }
+
     /** A state table stored in this destination, for {@code backend_options}; empty if unsupported. */
     default Optional<StateStore> stateStore(String tableName) {
         return Optional.empty();

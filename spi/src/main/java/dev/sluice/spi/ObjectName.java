@@ -1,0 +1,20 @@
+package dev.sluice.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What names one object of an {@link ObjectWriter}: an id the engine derives from the sync and
+ * the position of the object's first row (the same when a page is fetched and written again),
+ * the sync's id and its sync time. A path template's {@code {{UUID}}} is {@code id},
+ * {@code {{SYNC_ID}}} is {@code syncId}, and its time fields are {@code syncTime}'s (UTC), so
+ * writing the same object twice gives the same key.
+ */
+public record ObjectName(UUID id, String syncId, Instant syncTime) {
+    public ObjectName {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(syncId, "syncId");
+        Objects.requireNonNull(syncTime, "syncTime");
+    }
+}
