@@ -3,6 +3,7 @@ package dev.sluice.engine.connect;
 import dev.sluice.spi.BatchLimits;
 import dev.sluice.spi.Destination;
 import dev.sluice.spi.MigrateMode;
+import dev.sluice.spi.ObjectWriter;
 import dev.sluice.spi.StateStore;
 import dev.sluice.spi.TableSchema;
 import java.time.Instant;
@@ -47,6 +48,11 @@ public abstract class ForwardingDestination implements Destination {
     @Override
     public long deleteStale(TableSchema table, String sourceName, Instant syncTime, Map<String, Object> scope) {
         return inner.deleteStale(table, sourceName, syncTime, scope);
+    }
+
+    @Override
+    public Optional<ObjectWriter> objects() {
+        return inner.objects();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * {@link #flush()} writes the rest. Not thread-safe: {@link ItemBatches} serialises calls. Memory
  * held is bounded by the limits (plus one page).
  */
-final class Batcher {
+final class Batcher implements TableBatch {
     private final DestinationTarget target;
     private final TableSchema schema;
     private final Retry retry;
@@ -27,7 +27,8 @@ final class Batcher {
         this.retry = retry;
     }
 
-    void add(List<Object[]> newRows, long newBytes) {
+    @Override
+    public void add(List<Object[]> newRows, long newBytes, byte[] pageKey) {
         if (newRows.isEmpty()) {
             return;
         }
@@ -48,7 +49,8 @@ final class Batcher {
     }
 
     /** Writes what is buffered; on failure the rows stay buffered and the error propagates. */
-    void flush() {
+    @Override
+    public void flush() {
         if (rows.isEmpty()) {
             return;
         }
@@ -66,28 +68,28 @@ final class Batcher {
     }
 
     /** A write failed after its retries (the rows are still buffered). */
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 
-    /** True when rows are buffered and the first of them has waited {@code batch_timeout} or longer. */
-    boolean expired(long nowNanos) {
+    @Override
+    public boolean expired(long nowNanos) {
         return !rows.isEmpty() && nowNanos - firstRowNanos >= target.limits().timeout().toNanos();
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
-    long written() {
+    @Override
+    public long written() {
         return written;
     }
 
-    String table() {
-        return schema.name();
-    }
-
-    String destinationName() {
+    @Override
+    public String destinationName() {
         return target.name();
     }
 }

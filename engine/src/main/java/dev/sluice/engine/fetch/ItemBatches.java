@@ -1,6 +1,7 @@
 package dev.sluice.engine.fetch;
 
 import dev.sluice.spi.Table;
+import dev.sluice.spi.TableSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,23 +11,26 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The batchers of one work item: one per (table, destination), parents before children.
- * A {@link BatchTimer} flushes every batch whose first row has waited {@code batch_timeout},
+ * The batches of one work item: one per (table, destination), parents before children: a
+ * {@link Batcher} of rows, or an {@link ObjectBatcher} for a destination of objects. A {@link BatchTimer} flushes every batch whose first row has waited {@code batch_timeout},
  * even while no row arrives, and then runs the item's after-flush step (committing a cursor
  * whose rows are all written). Its failure surfaces on the item's own thread at the next call.
  * Every method holds this object's lock, so the timer and the fetch loop never interleave.
  */
 final class ItemBatches implements AutoCloseable {
-    private final Map<String, List<Batcher>> byTable = new LinkedHashMap<>();
+    private final Map<String, List<TableBatch>> byTable = new LinkedHashMap<>();
     private final ScheduledFuture<?> timer;
     private Runnable afterTimedFlush = () -> { };
     private RuntimeException timedFailure;
 
-    ItemBatches(Table top, List<DestinationTarget> targets, Retry retry) {
+    ItemBatches(Table top, List<DestinationTarget> targets, Retry retry, ObjectNaming naming) {
         for (Table t : top.flatten()) {
-            List<Batcher> batchers = new ArrayList<>(targets.size());
+            List<TableBatch> batchers = new ArrayList<>(targets.size());
             for (DestinationTarget target : targets) {
-                batchers.add(new Batcher(target, target.schema(t.name()), retry));
+                TableSchema schema = target.schema(t.name());
+                batchers.add(target.destination().objects()
+                        .<TableBatch>map(w -> new ObjectBatcher(target.name(), w, schema, target.limits(), naming))
+                        .orElseGet(() -> new Batcher(target, schema, retry)));
             }
             byTable.put(t.name(), batchers);
         }
@@ -39,17 +43,28 @@ final class ItemBatches implements AutoCloseable {
         afterTimedFlush = step;
     }
 
-    synchronized void add(String table, RowFactory.Rows rows) {
+    /** Takes one page of {@code table} ({@code pageKey} names it) for every destination. */
+    synchronized void add(String table, RowFactory.Rows rows, byte[] pageKey) {
         rethrowTimedFailure();
-        for (Batcher b : byTable.get(table)) {
-            b.add(rows.rows(), rows.bytes());
+        for (TableBatch b : byTable.get(table)) {
+            b.add(rows.rows(), rows.bytes(), pageKey);
+        }
+    }
+
+    /** The item read its table from the start to the end (for destinations that mark empty tables). */
+    synchronized void tablesEnded() {
+        rethrowTimedFailure();
+        for (List<TableBatch> batchers : byTable.values()) {
+            for (TableBatch b : batchers) {
+                b.tableEnded();
+            }
         }
     }
 
     synchronized void flushAll() {
         rethrowTimedFailure();
-        for (List<Batcher> batchers : byTable.values()) {
-            for (Batcher b : batchers) {
+        for (List<TableBatch> batchers : byTable.values()) {
+            for (TableBatch b : batchers) {
                 b.flush();
             }
         }
@@ -57,18 +72,18 @@ final class ItemBatches implements AutoCloseable {
 
     /** Some write failed after its retries: writing the same rows again would fail the same way. */
     synchronized boolean anyWriteFailed() {
-        return byTable.values().stream().flatMap(List::stream).anyMatch(Batcher::failed);
+        return byTable.values().stream().flatMap(List::stream).anyMatch(TableBatch::failed);
     }
 
     synchronized boolean allFlushed() {
-        return byTable.values().stream().flatMap(List::stream).allMatch(Batcher::isEmpty);
+        return byTable.values().stream().flatMap(List::stream).allMatch(TableBatch::isEmpty);
     }
 
     /** Rows written to every destination, per table: the least any destination received. */
     synchronized Map<String, Long> written() {
         Map<String, Long> rows = new HashMap<>();
         byTable.forEach((table, batchers) ->
-                rows.put(table, batchers.stream().mapToLong(Batcher::written).min().orElse(0)));
+                rows.put(table, batchers.stream().mapToLong(TableBatch::written).min().orElse(0)));
         return rows;
     }
 
@@ -90,8 +105,8 @@ final class ItemBatches implements AutoCloseable {
         try {
             long now = System.nanoTime();
             boolean flushed = false;
-            for (List<Batcher> batchers : byTable.values()) {
-                for (Batcher b : batchers) {
+            for (List<TableBatch> batchers : byTable.values()) {
+                for (TableBatch b : batchers) {
                     if (b.expired(now)) {
                         b.flush();
                         flushed = true;
@@ -114,11 +129,14 @@ final class ItemBatches implements AutoCloseable {
         }
     }
 
-    /** Stops the timer; buffered rows stay where they are. */
+    /** Stops the timer; buffered rows stay where they are, objects not sealed are aborted. */
     @Override
     public void close() {
         if (timer != null) {
             timer.cancel(false);
+        }
+        synchronized (this) {
+            byTable.values().forEach(batchers -> batchers.forEach(TableBatch::discard));
         }
     }
 }

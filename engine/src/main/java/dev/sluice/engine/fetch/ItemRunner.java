@@ -39,7 +39,7 @@ public final class ItemRunner {
     public ItemOutcome run(WorkItem item, StopSignal stop) {
         long started = System.nanoTime();
         Table table = ctx.table(item.table());
-        ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry());
+        ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry(), new ObjectNaming(ctx.run(), item.partition()));
         Optional<String> token = item.resumeToken();
         int pages = 0;
         ItemCursor cursor = null;
@@ -67,6 +67,9 @@ public final class ItemRunner {
                     return outcome(item, ItemOutcome.Status.CONTINUED, Optional.of(item.continueFrom(token.get())),
                             batches, pages, Optional.empty(), started, false);
                 }
+            }
+            if (item.resumeToken().isEmpty()) {
+                batches.tablesEnded();
             }
             flushThenCommit(batches, cursor);
             return outcome(item, ItemOutcome.Status.DONE, Optional.empty(), batches, pages, Optional.empty(), started, false);
@@ -119,7 +122,7 @@ public final class ItemRunner {
         collectChildren(table, sourceRows, rows.ids(), item, requestToken, page);
         long count = 0;
         for (Map.Entry<String, RowFactory.Rows> part : page) {
-            batches.add(part.getKey(), part.getValue());
+            batches.add(part.getKey(), part.getValue(), part.getValue().pageKey());
             count += part.getValue().rows().size();
         }
         ctx.rowsFetched().accept(count);

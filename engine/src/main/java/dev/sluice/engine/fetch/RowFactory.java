@@ -72,7 +72,7 @@ final class RowFactory {
             out.add(row);
             ids.add(id);
         }
-        return new Rows(out, ids, bytes + 64L * sourceRows.size());
+        return new Rows(out, ids, bytes + 64L * sourceRows.size(), pageKey);
     }
 
     private Object[] pick(Object[] source) {
@@ -111,7 +111,7 @@ final class RowFactory {
         return ColumnType.describe(v);
     }
 
-    /** Destination rows with their {@code _cq_id}s and estimated size. */
-    record Rows(List<Object[]> rows, List<UUID> ids, long bytes) {
+    /** A page's rows, their ids, their estimated bytes, and the page's identity. */
+    record Rows(List<Object[]> rows, List<UUID> ids, long bytes, byte[] pageKey) {
     }
 }

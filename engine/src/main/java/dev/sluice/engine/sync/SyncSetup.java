@@ -6,6 +6,7 @@ import dev.sluice.engine.config.Origin;
 import dev.sluice.engine.config.Problem;
 import dev.sluice.engine.config.SourceSpec;
 import dev.sluice.engine.config.SyncSpec;
+import dev.sluice.engine.config.WriteMode;
 import dev.sluice.engine.connect.ConnectorRegistry;
 import dev.sluice.spi.BatchLimits;
 import dev.sluice.spi.ConfigException;
@@ -113,6 +114,13 @@ public final class SyncSetup {
             limits = EngineSpecKeys.batchLimits(d.spec(), destination == null ? BatchLimits.defaults() : destination.defaultBatchLimits());
         } catch (ConfigException e) {
             specProblems(d.origin(), connector, e);
+        }
+        if (destination != null && destination.objects().isPresent() && d.writeMode() != WriteMode.APPEND) {
+            problems.add(problem(d.origin(), "spec.write_mode", connector + " only adds files, it cannot replace or "
+                    + "delete rows: write_mode is " + d.writeMode().configName()
+                    + (d.writeMode() == WriteMode.OVERWRITE_DELETE_STALE ? " (also the default when write_mode is not set)" : "")
+                    + "; set write_mode: append"));
+            destination = null;
         }
         return destination == null || limits == null ? Optional.empty()
                 : Optional.of(new PreparedDestination(d, destination, limits));

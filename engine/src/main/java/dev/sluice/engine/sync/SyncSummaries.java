@@ -9,6 +9,9 @@ import dev.sluice.engine.schema.DestinationSchemas;
 import dev.sluice.engine.schema.InternalColumns;
 import dev.sluice.spi.Column;
 import dev.sluice.spi.ColumnType;
+import dev.sluice.spi.ObjectName;
+import dev.sluice.spi.ObjectWriter;
+import dev.sluice.spi.OpenObject;
 import dev.sluice.spi.Table;
 import dev.sluice.spi.TableSchema;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -107,7 +111,22 @@ public final class SyncSummaries {
         for (int i = InternalColumns.COUNT; i < row.length; i++) {
             row[i] = f.get(schema.columns().get(i).name());
         }
-        destination.destination().write(schema, java.util.Collections.<Object[]>singletonList(row));
+        List<Object[]> rows = java.util.Collections.singletonList(row);
+        Optional<ObjectWriter> objects = destination.destination().objects();
+        if (objects.isEmpty()) {
+            destination.destination().write(schema, rows);
+            return;
+        }
+        // one object per run and destination, named after the row: a retry replaces it
+        OpenObject object = objects.get().begin(schema, new ObjectName((UUID) row[InternalColumns.ID_INDEX],
+                report.run().id(), report.run().syncTime()));
+        try {
+            object.append(rows);
+            object.seal();
+        } catch (RuntimeException e) {
+            object.abort();
+            throw e;
+        }
     }
 
     /** Appends one JSON line per (source, destination) to {@code file}, creating it and its directory. */
