@@ -10,8 +10,12 @@ import java.util.UUID;
  * the sync's id and its sync time. A path template's {@code {{UUID}}} is {@code id},
  * {@code {{SYNC_ID}}} is {@code syncId}, and its time fields are {@code syncTime}'s (UTC), so
  * writing the same object twice gives the same key.
+ *
+ * @param first the object begins the table's rows of this sync: its work item reads the whole
+ *              table (one partition) from the start and began no other object of the table. A
+ *              destination that stores a table in one object of a fixed name can take only these.
  */
-public record ObjectName(UUID id, String syncId, Instant syncTime) {
+public record ObjectName(UUID id, String syncId, Instant syncTime, boolean first) {
     public ObjectName {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(syncId, "syncId");

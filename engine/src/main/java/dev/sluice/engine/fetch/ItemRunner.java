@@ -39,7 +39,7 @@ public final class ItemRunner {
     public ItemOutcome run(WorkItem item, StopSignal stop) {
         long started = System.nanoTime();
         Table table = ctx.table(item.table());
-        ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry(), new ObjectNaming(ctx.run(), item.partition()));
+        ItemBatches batches = new ItemBatches(table, ctx.targets(), ctx.retry(), ObjectNaming.of(ctx.run(), item));
         Optional<String> token = item.resumeToken();
         int pages = 0;
         ItemCursor cursor = null;

@@ -47,7 +47,7 @@ final class ObjectBatcher implements TableBatch {
         }
         try {
             if (open == null) {
-                openName = naming.name(pageKey);
+                openName = naming.name(pageKey, !begun);
                 open = writer.begin(schema, openName);
                 begun = true;
             }

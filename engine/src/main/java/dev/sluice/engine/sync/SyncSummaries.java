@@ -119,7 +119,7 @@ public final class SyncSummaries {
         }
         // one object per run and destination, named after the row: a retry replaces it
         OpenObject object = objects.get().begin(schema, new ObjectName((UUID) row[InternalColumns.ID_INDEX],
-                report.run().id(), report.run().syncTime()));
+                report.run().id(), report.run().syncTime(), true));
         try {
             object.append(rows);
             object.seal();

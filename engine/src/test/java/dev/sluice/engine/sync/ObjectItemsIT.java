@@ -105,6 +105,9 @@ class ObjectItemsIT {
             assertThat(objects.rowsOf(SUB)).hasSize(100);
             assertThat(objects.openObjects()).isZero();
             assertThat(done.rows().get(SOME)).isEqualTo(50);
+            // only the object holding the table's first rows says so
+            assertThat(objects.objectsOf(SOME).values()).filteredOn(o -> o.name().first())
+                    .extracting(o -> o.rows().size()).containsExactly(14);
         }
     }
 
@@ -137,6 +140,7 @@ class ObjectItemsIT {
             WorkItem next = runner.run(f.item(SOME), afterPages(2)).continuation().orElseThrow();
             runner.run(next, StopSignal.NEVER);
             int sealedOnce = objects.objectsOf(SOME).size();
+            assertThat(objects.objectsOf(SOME).values()).filteredOn(o -> o.name().first()).hasSize(1);
             runner.run(next, StopSignal.NEVER);
             assertThat(objects.objectsOf(SOME)).hasSize(sealedOnce);
             assertThat(objects.rowsOf(SOME)).hasSize(50);
