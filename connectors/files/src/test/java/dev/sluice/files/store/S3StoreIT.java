@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -196,6 +197,66 @@ class S3StoreIT {
             store.probe("t/.sluice-probe");
         }
         assertThat(keys()).isEmpty();
+    }
+
+    @Test
+    void aPartThatKeepsFailingAbortsTheUploadAndIsTransient() throws IOException {
+        try (FailingS3Proxy proxy = new FailingS3Proxy(moto.endpoint(),
+                r -> r.method().equals("PUT") && r.hasQuery("partNumber") && r.query().contains("partNumber=2"), 500, "InternalError");
+             S3Store store = new S3Store(fewRetries(proxy.endpoint()), bucket, PART)) {
+            Upload upload = store.begin("t/failing");
+            OutputStream out = upload.stream();
+            out.write(random(PART + 10, 6));
+            assertThatThrownBy(() -> out.write(random(PART, 7))).isInstanceOf(TransientException.class)
+                    .hasMessageContaining("cannot write s3://" + bucket + "/t/failing")
+                    .hasMessageContaining("after the SDK's retries")
+                    .hasMessageContaining("(UploadPart: InternalError: injected by the test)");
+            assertThat(proxy.failed()).isEqualTo(2);
+            assertThatThrownBy(upload::complete).isInstanceOf(IllegalStateException.class);
+            upload.abort();
+        }
+        assertThat(keys()).isEmpty();
+        assertThat(inProgressUploads()).isZero();
+    }
+
+    @Test
+    void aFailedCompleteAbortsTheUploadAndKeepsTheEarlierObject() throws IOException {
+        try (S3Store plain = store(bucket)) {
+            write(plain, "t/kept", "earlier".getBytes(StandardCharsets.UTF_8));
+        }
+        try (FailingS3Proxy proxy = new FailingS3Proxy(moto.endpoint(),
+                r -> r.method().equals("POST") && r.hasQuery("uploadId"), 400, "InvalidPart");
+             S3Store store = new S3Store(fewRetries(proxy.endpoint()), bucket, PART)) {
+            Upload upload = store.begin("t/kept");
+            upload.stream().write(random(PART + 10, 8));
+            assertThatThrownBy(upload::complete).isInstanceOf(ConnectorException.class)
+                    .isNotInstanceOf(TransientException.class)
+                    .hasMessageContaining("cannot write s3://" + bucket + "/t/kept")
+                    .hasMessageContaining("(CompleteMultipartUpload: InvalidPart: injected by the test)");
+            upload.abort();
+        }
+        assertThat(read("t/kept")).isEqualTo("earlier".getBytes(StandardCharsets.UTF_8));
+        assertThat(inProgressUploads()).isZero();
+    }
+
+    @Test
+    void throttlingLeftAfterTheRetriesIsTransient() throws IOException {
+        try (FailingS3Proxy proxy = new FailingS3Proxy(moto.endpoint(), r -> r.method().equals("PUT"), 503, "SlowDown");
+             S3Store store = new S3Store(fewRetries(proxy.endpoint()), bucket, PART)) {
+            Upload upload = store.begin("t/slow");
+            upload.stream().write(1);
+            assertThatThrownBy(upload::complete).isInstanceOf(TransientException.class)
+                    .hasMessageContaining("s3://" + bucket + "/t/slow")
+                    .hasMessageContaining("(PutObject: SlowDown: injected by the test)");
+        }
+        assertThat(keys()).isEmpty();
+    }
+
+    private static S3Client fewRetries(URI endpoint) {
+        return S3Clients.builder(new S3Settings("any", "us-east-1", Optional.of(endpoint), true)).credentialsProvider(TESTING)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2)
+                        .backoffStrategy(BackoffStrategy.retryImmediately()).throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build()))
+                .build();
     }
 
     static S3Client client(URI endpoint) {
