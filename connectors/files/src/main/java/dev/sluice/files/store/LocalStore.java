@@ -39,7 +39,7 @@ public final class LocalStore implements ObjectStore {
 
     @Override
     public String where(String key) {
-        return root.resolve(key).normalize().toString();
+        return root + "/" + key;
     }
 
     @Override

@@ -20,12 +20,15 @@ final class S3Clients {
      * A client for {@code settings} over its own URL-connection HTTP client (closed with it), with
      * the default credentials chain unless the caller sets a provider on the builder.
      *
-     * <p>Checksums: since SDK 2.30 the default ({@code WHEN_SUPPORTED}) adds a CRC32 to every
-     * PutObject and UploadPart, sent as an aws-chunked trailer, and validates response checksums.
-     * S3-compatible stores (older moto, Ceph RGW, MinIO versions, GCS) reject or mis-hash that
-     * request shape. {@code WHEN_REQUIRED} sends a checksum only where S3 demands one (none of
-     * the calls made here) and is accepted by AWS and by those stores alike; the payload is then
-     * covered by TLS on AWS, and by SigV4's signed payload hash over plain HTTP.
+     * <p>Checksums are sent and checked only where S3 requires them ({@code WHEN_REQUIRED}, for
+     * requests and responses; none of the calls made here requires one). Since SDK 2.30 the default
+     * ({@code WHEN_SUPPORTED}) adds a CRC32 to every PutObject and UploadPart, streamed as an
+     * aws-chunked trailer, which S3-compatible stores (Ceph RGW, older MinIO, GCS) are reported to
+     * reject; and S3 is reported to refuse a part carrying a checksum when CreateMultipartUpload
+     * declared no checksum algorithm, which {@link S3Upload} does not. Sending none avoids both and
+     * suits AWS and moto alike (moto 5.2 accepts both settings). The payload is then protected
+     * by TLS against AWS; over plain HTTP (moto) the SDK signs the body chunk by chunk
+     * ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}).
      */
     static S3ClientBuilder builder(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()

@@ -112,6 +112,35 @@ class LocalStoreTest {
     }
 
     @Test
+    void concurrentUploadsOfOneKeyLeaveOneOfThemWhole() throws Exception {
+        LocalStore store = new LocalStore(root);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 1; i <= 16; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    Upload u = store.begin("same");
+                    for (int chunk = 0; chunk < 20; chunk++) {
+                        u.stream().write(bytes(n, 10_000));
+                    }
+                    u.complete();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(files()).containsExactly(root.resolve("same"));
+        byte[] content = Files.readAllBytes(root.resolve("same"));
+        assertThat(content).hasSize(200_000);
+        assertThat(allSame(content)).isTrue();
+    }
+
+    @Test
     void aReaderSeesTheOldObjectOrTheNewOneNeverAPart() throws Exception {
         LocalStore store = new LocalStore(root);
         Path file = root.resolve("watched");
