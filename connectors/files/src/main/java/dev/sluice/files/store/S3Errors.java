@@ -11,14 +11,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Turns the SDK's exceptions into connector exceptions that name the object, the S3 operation
  * and S3's error code and message: a missing bucket, a denied action (with the IAM action and
- * the object's ARN), rejected credentials, and, as {@link TransientException}, server errors and
- * throttling left after the SDK's retries and endpoints that cannot be reached. Messages never
- * carry request headers, credentials or signatures.
+ * the object's ARN), rejected credentials, and, as {@link TransientException}, server errors,
+ * throttling and RequestTimeout left after the SDK's retries, and endpoints that cannot be
+ * reached. Messages never carry request headers, credentials or signatures.
  */
 final class S3Errors {
     private static final Set<String> DENIED = Set.of("AccessDenied", "AllAccessDisabled", "AccountProblem");
     private static final Set<String> BAD_CREDENTIALS = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
             "ExpiredToken", "InvalidToken", "TokenRefreshRequired");
+    /** 4xx codes another attempt may not get: S3 closed an upload connection that went idle. */
+    private static final Set<String> TRANSIENT = Set.of("RequestTimeout");
     /** A signature, a credential scope or a session token, should a message ever echo one. */
     private static final Pattern SECRET = Pattern.compile(
             "(?i)(Signature|Credential|X-Amz-Security-Token|X-Amz-Signature|X-Amz-Credential|SessionToken)\\s*[=:]\\s*[^\\s,;&]+");
@@ -45,7 +47,7 @@ final class S3Errors {
             if ((code != null && DENIED.contains(code)) || service.statusCode() == 403) {
                 return new ConnectorException(clean(prefix + "access denied: " + call.iamAction() + " on " + at.arn() + " " + said), e);
             }
-            if (service.isThrottlingException() || service.statusCode() >= 500) {
+            if (service.isThrottlingException() || service.statusCode() >= 500 || (code != null && TRANSIENT.contains(code))) {
                 return new TransientException(clean(prefix + "S3 still failing after the SDK's retries " + said), e);
             }
             return new ConnectorException(clean(prefix + "S3 error " + said), e);
