@@ -9,6 +9,7 @@ import dev.sluice.spi.Destination;
 import dev.sluice.spi.DestinationFactory;
 import dev.sluice.spi.Spec;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +59,16 @@ public final class S3DestinationFactory implements DestinationFactory {
         Optional<URI> endpoint = problems.check(() -> endpoint(spec), Optional.empty());
         boolean pathStyle = problems.check(() -> spec.bool("use_path_style", false), false);
         boolean testWrite = problems.check(() -> spec.bool("test_write", true), true);
-        long partSize = problems.check(() -> spec.integer("part_size", 5L << 20, 5L << 20, 5L << 30), 5L << 20);
+        long partSize = problems.check(() -> spec.integer("part_size", S3Store.DEFAULT_PART_SIZE, S3Store.MIN_PART_SIZE,
+                1L << 30), (long) S3Store.DEFAULT_PART_SIZE);
         int maxRetries = (int) (long) problems.check(() -> spec.integer("max_retries", 3, 0, 100), 3L);
         long maxBackoff = problems.check(() -> spec.integer("max_backoff", 30, 1, 3600), 30L);
         Optional<String> path = problems.check(() -> Optional.of(spec.string("path")), Optional.empty());
         Optional<FileSettings> settings = FileSettings.read(spec, path, problems);
         problems.throwIfAny();
-        S3Settings s3 = new S3Settings(bucket, region, endpoint, pathStyle, (int) partSize, maxRetries, maxBackoff);
-        return new FileDestination(settings.orElseThrow(), () -> S3Store.connect(s3), testWrite,
+        S3Settings s3 = new S3Settings(bucket, region, endpoint, pathStyle, (int) partSize, maxRetries,
+                Duration.ofSeconds(maxBackoff));
+        return new FileDestination(settings.orElseThrow(), () -> S3Store.open(s3), testWrite,
                 FileDestination.cloudQueryDefaults());
     }
 

@@ -1,6 +1,9 @@
 package dev.sluice.files.store;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,6 +43,13 @@ final class S3Clients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.endpoint().ifPresent(builder::endpointOverride);
+        Duration base = Duration.ofMillis(Math.min(100, settings.maxBackoff().toMillis()));
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+                .toBuilder()
+                .maxAttempts(settings.maxRetries() + 1)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(base, settings.maxBackoff()))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base, settings.maxBackoff()))
+                .build()).build());
         return builder;
     }
 }

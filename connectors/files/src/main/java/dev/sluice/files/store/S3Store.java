@@ -46,14 +46,15 @@ public final class S3Store implements ObjectStore {
                 .orElse("S3 in " + (region == null ? "its region" : region.id()));
     }
 
-    /** A store for {@code settings} with the default credentials chain and part size. */
+    /** A store for {@code settings} with the default credentials chain. */
     public static S3Store open(S3Settings settings) {
-        return new S3Store(S3Clients.builder(settings).build(), settings.bucket(), DEFAULT_PART_SIZE);
+        return new S3Store(S3Clients.builder(settings).build(), settings.bucket(), settings.partSize());
     }
 
-    /** A store for {@code settings} with these credentials (the store does not close them) and the default part size. */
+    /** A store for {@code settings} with these credentials (the store does not close them). */
     public static S3Store open(S3Settings settings, AwsCredentialsProvider credentials) {
-        return new S3Store(S3Clients.builder(settings).credentialsProvider(credentials).build(), settings.bucket(), DEFAULT_PART_SIZE);
+        return new S3Store(S3Clients.builder(settings).credentialsProvider(credentials).build(), settings.bucket(),
+                settings.partSize());
     }
 
     @Override
