@@ -2,6 +2,7 @@ package dev.sluice.files.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.spi.ColumnType;
+import dev.sluice.spi.ColumnType.DecimalType;
 import dev.sluice.spi.ColumnType.TimeType;
 import dev.sluice.spi.ColumnType.TimestampType;
 import dev.sluice.spi.Interval;
@@ -33,7 +34,7 @@ final class CsvCells {
         return switch (type.kind()) {
             case BOOL, INT -> v.toString();
             case FLOAT -> TextForms.floating(v);
-            case DECIMAL -> TextForms.numeric(v);
+            case DECIMAL -> TextForms.numeric((DecimalType) type, v);
             case DATE -> TextForms.date((LocalDate) v);
             case TIME -> ((TimeType) type).withZone() ? TextForms.timeWithZone((OffsetTime) v)
                     : TextForms.timeSixDigits((LocalTime) v);

@@ -2,6 +2,7 @@ package dev.sluice.files.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.spi.ColumnType;
+import dev.sluice.spi.ColumnType.DecimalType;
 import dev.sluice.spi.ColumnType.JsonType;
 import dev.sluice.spi.ColumnType.ListType;
 import dev.sluice.spi.ColumnType.TimeType;
@@ -45,7 +46,7 @@ final class JsonValues {
                 }
             }
             case FLOAT -> writeFloat(g, v);
-            case DECIMAL -> g.writeString(TextForms.numeric(v));
+            case DECIMAL -> g.writeString(TextForms.numeric((DecimalType) type, v));
             case DATE -> g.writeString(TextForms.date((LocalDate) v));
             case TIME -> g.writeString(((TimeType) type).withZone() ? TextForms.timeWithZone((OffsetTime) v)
                     : TextForms.time((LocalTime) v));

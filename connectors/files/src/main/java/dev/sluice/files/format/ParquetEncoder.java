@@ -20,12 +20,14 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Parquet through parquet-java's file writer, without Hadoop: rows are encoded into column pages
- * in memory, and once their buffered size reaches the row-group size the row group is written to
- * the stream and its memory dropped. {@link #finish} writes the last row group and the footer.
+ * in memory, and once their buffered size reaches the row-group size (checked after each row) the
+ * row group is written to the stream and its memory dropped. {@link #finish} writes the last row
+ * group and the footer. Data pages are version 1, dictionary-encoded where parquet-java's defaults
+ * choose it; a column chunk's min/max statistics are truncated to 64 bytes.
  */
 final class ParquetEncoder implements RowEncoder {
-    /** Rows between checks of the buffered size; a check asks every column. */
-    private static final int CHECK_EVERY = 64;
+    /** The longest min or max value of a column chunk's (and a page's) statistics. */
+    private static final int STATISTICS_BYTES = ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH;
 
     private final TableSchema table;
     private final long rowGroupBytes;
@@ -47,8 +49,9 @@ final class ParquetEncoder implements RowEncoder {
         this.columnIO = new ColumnIOFactory(false).getColumnIO(schema);
         this.properties = ParquetProperties.builder().withAllocator(new HeapByteBufferAllocator()).build();
         this.compressor = ParquetCodecs.compressor(options.compression());
+        // min/max statistics truncated, as column indexes are: the footer, held until finish, stays small
         this.file = new ParquetFileWriter(new StreamOutputFile(out, table.name()), schema, ParquetFileWriter.Mode.CREATE,
-                rowGroupBytes, 0);
+                rowGroupBytes, 0, STATISTICS_BYTES, STATISTICS_BYTES, false);
         this.file.start();
         this.values = new ParquetValues(options.athena());
     }
@@ -77,7 +80,7 @@ final class ParquetEncoder implements RowEncoder {
             }
             consumer.endMessage();
             rowsInGroup++;
-            if (rowsInGroup % CHECK_EVERY == 0 && columns.getBufferedSize() >= rowGroupBytes) {
+            if (columns.getBufferedSize() >= rowGroupBytes) {
                 endRowGroup();
             }
         }

@@ -96,7 +96,7 @@ final class ParquetValues {
     private static void writeDecimal(RecordConsumer rc, DecimalType type, Object v) {
         DecimalLogicalTypeAnnotation d = ParquetSchema.decimal(type);
         if (d == null) {
-            rc.addBinary(Binary.fromString(TextForms.numeric(v)));
+            rc.addBinary(Binary.fromString(TextForms.numeric(type, v)));
             return;
         }
         if (!(v instanceof BigDecimal value)) {

@@ -1,7 +1,9 @@
 package dev.sluice.files.format;
 
+import dev.sluice.spi.ColumnType.DecimalType;
 import dev.sluice.spi.Interval;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,8 +23,8 @@ import java.time.ZoneOffset;
  *     for a local one, trailing zeros of the fraction dropped, the years as dates', ±infinity as dates';</li>
  * <li>times {@code 12:34:56.123456}, trailing zeros dropped, or with all six digits;
  *     {@code LocalTime.MAX} is {@code 24:00:00}; a time with a zone ends with its offset, {@code +05:30};</li>
- * <li>numeric text is plain ({@code 0.0000000001}, never an exponent), with {@code NaN}, {@code Infinity}
- *     and {@code -Infinity} (PostgreSQL's forms);</li>
+ * <li>decimal text is plain ({@code 0.0000000001}, never an exponent), with a bounded type's scale of
+ *     fraction digits, and {@code NaN}, {@code Infinity} and {@code -Infinity} (PostgreSQL's forms);</li>
  * <li>floats are the shortest decimal that reads back to the same float; NaN and the infinities are
  *     {@code NaN}, {@code +Inf} and {@code -Inf} (CloudQuery's);</li>
  * <li>an interval is CloudQuery's JSON object {@code {"months":14,"days":3,"nanoseconds":4000005000}}.</li>
@@ -89,10 +91,13 @@ final class TextForms {
         return b.toString();
     }
 
-    /** A numeric value: a BigDecimal's plain text, or NaN, Infinity or -Infinity for those Doubles. */
-    static String numeric(Object v) {
+    /**
+     * A decimal value's plain text, with as many fraction digits as a bounded type's scale (as Arrow
+     * writes a decimal), or NaN, Infinity or -Infinity for those Doubles.
+     */
+    static String numeric(DecimalType type, Object v) {
         if (v instanceof BigDecimal d) {
-            return d.toPlainString();
+            return (type.bounded() ? d.setScale(type.scale(), RoundingMode.UNNECESSARY) : d).toPlainString();
         }
         double d = (Double) v;
         return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";

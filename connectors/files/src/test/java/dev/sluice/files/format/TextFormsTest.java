@@ -40,7 +40,7 @@ class TextFormsTest {
 
     private static final List<Object[]> ROWS = List.of(
             new Object[] {true, -5L, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), 1.5f, 0.1,
-                new BigDecimal("12.30"), new BigDecimal("1E+3"), LocalDate.of(2024, 2, 29), LocalTime.parse("12:34:56.1"),
+                new BigDecimal("12.3"), new BigDecimal("1E+3"), LocalDate.of(2024, 2, 29), LocalTime.parse("12:34:56.1"),
                 OffsetTime.parse("08:00:00+05:30"), Instant.parse("2024-02-29T12:34:56.100Z"),
                 LocalDateTime.parse("0999-01-02T03:04:05"), new Interval(1, 2, 3), "a,b \"q\"", new byte[] {1, 2, 3},
                 new UUID(1, 2), "{\"k\": [1, 2.50]}", "::1", Arrays.asList(1L, null), Arrays.asList("x", null, "")},
