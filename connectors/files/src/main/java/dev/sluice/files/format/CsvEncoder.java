@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * CSV as CloudQuery writes it (Go's encoding/csv): a header row of column names unless skipped,
  * records ending in {@code \n}, a null as an empty field, and a field quoted (quotes doubled) when
- * it holds the delimiter, a quote or a line break, or begins with a space. Unlike CloudQuery, an
- * empty string is written {@code ""} so that it stays apart from null. UTF-8, no byte order mark.
+ * it holds the delimiter, a quote or a line break, begins with white space, or is {@code \.}.
+ * Unlike CloudQuery, an empty string is written {@code ""} so that it stays apart from null.
+ * UTF-8, no byte order mark.
  */
 final class CsvEncoder implements RowEncoder {
     private final TableSchema table;

@@ -19,8 +19,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Writes a value as JSON the way CloudQuery's JSON writer does: numbers for booleans' and
- * integers' (uint64 included) and finite floats, strings for NaN/+Inf/-Inf, decimals, dates, times,
+ * Writes a value as JSON the way CloudQuery's JSON writer does: true/false, numbers for integers
+ * (uint64 included) and finite floats, strings for NaN/+Inf/-Inf, decimals, dates, times,
  * timestamps ({@link TextForms}), base64 for bytes, an object {@code months/days/nanoseconds} for an
  * interval, a JSON column's document itself, arrays for lists.
  */

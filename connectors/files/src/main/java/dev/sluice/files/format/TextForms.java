@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 /**
  * The text of values that JSON and CSV objects (and Parquet, for types it has no logical type for)
  * store as strings. Forms follow CloudQuery's (Arrow's) where it has the type, PostgreSQL's and
- * DuckDB's otherwise, so DuckDB, PostgreSQL and Athena parse them back:
+ * DuckDB's otherwise (infinity, 24:00, NaN); DuckDB parses every one back (the round-trip tests):
  * <ul>
  * <li>dates {@code 2024-02-29}; years before 1 are astronomical ({@code -4712} is 4713 BC), years after
  *     9999 have more digits and no sign; {@code LocalDate.MAX}/{@code MIN} are {@code infinity} and
