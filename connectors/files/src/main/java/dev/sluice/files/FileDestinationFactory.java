@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code path: cloudquery/file}: objects in the local file system. {@code path} is relative to
- * the working directory, as CloudQuery's; {@code directory} (the older form) stands for
- * {@code <directory>/{{TABLE}}/{{UUID}}.{{FORMAT}}}.
+ * {@code path: cloudquery/file}: objects in the local file system. {@code path} is absolute or
+ * relative to the working directory; the directories before its first placeholder are where
+ * files go (created as needed), the rest is the template of each file's name below them.
+ * {@code directory} (the older form) stands for {@code <directory>/{{TABLE}}/{{UUID}}.{{FORMAT}}}.
  */
 public final class FileDestinationFactory implements DestinationFactory {
     private static final Set<String> KEYS;
@@ -36,10 +37,20 @@ public final class FileDestinationFactory implements DestinationFactory {
         ConfigProblems problems = new ConfigProblems();
         problems.check(() -> spec.requireOnly(KEYS));
         Optional<String> path = problems.check(() -> path(spec), Optional.empty());
-        Optional<FileSettings> settings = FileSettings.read(spec, path, problems);
+        String root = path.map(FileDestinationFactory::root).orElse("");
+        Optional<String> below = path.map(p -> root.isEmpty() ? p : p.substring(root.length() + (root.equals("/") ? 0 : 1)));
+        Optional<FileSettings> settings = FileSettings.read(spec, below, problems);
         problems.throwIfAny();
-        return new FileDestination(settings.orElseThrow(), () -> new LocalStore(Path.of("")), false,
+        return new FileDestination(settings.orElseThrow(), () -> new LocalStore(Path.of(root)), false,
                 FileDestination.cloudQueryDefaults());
+    }
+
+    /** The directories of {@code path} before its first placeholder ("" for none, "/" for the root). */
+    static String root(String path) {
+        int variable = path.indexOf("{{");
+        String fixed = variable < 0 ? path : path.substring(0, variable);
+        int slash = fixed.lastIndexOf('/');
+        return slash < 0 ? "" : slash == 0 ? "/" : path.substring(0, slash);
     }
 
     private static Optional<String> path(Spec spec) {
