@@ -47,7 +47,7 @@ done
 [ "$bad" -eq 0 ] && echo "  none of them: OK" || echo "  FOUND some of them (see above)"
 echo "largest parts (uncompressed bytes by package):"
 unzip -l "$jar" | awk 'NF==4 && $4 !~ /\/$/ {n=split($4,a,"/"); k=a[1]"/"a[2]"/"a[3]; if (a[1]=="software") k=k"/"a[4]"/"a[5]; s[k]+=$1} END {for (k in s) printf "  %10d %s\n", s[k], k}' \
-  | sort -rn | head -8
+  | sort -rn | head -8 || true   # head may close the pipe early (SIGPIPE under pipefail)
 
 layer="$root/layers/aws/target/layer"
 if [ -d "$layer/java/lib" ]; then
