@@ -33,15 +33,16 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * The deployed functions run the aws source from the layer: the real planner, fetch and finalizer
  * handlers, each in a fresh JVM built through its no-arg constructor as Lambda builds it, with
- * exactly the function jar and the layer's jars on the classpath, sync aws_ec2_vpcs from
- * moto_server into PostgreSQL (DynamoDB and SQS on dynalite and ElasticMQ); without the layer the
- * planner refuses the config. Needs node (dynalite), moto_server and PostgreSQL on 127.0.0.1:5432.
+ * exactly the function jar and the layer's jars on the classpath, sync every table of the source
+ * from moto_server into PostgreSQL (so every SDK client the source uses is built and called once;
+ * DynamoDB and SQS on dynalite and ElasticMQ), aws_ec2_vpcs compared row by row with moto's VPCs;
+ * without the layer the planner refuses the config. Needs node (dynalite), moto_server and PostgreSQL on 127.0.0.1:5432.
  */
 class LayerHandlersIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void plannerFetchAndFinalizerSyncAnAwsTableWithTheFunctionJarAndTheLayerOnly(@TempDir Path work) throws Exception {
+    void plannerFetchAndFinalizerSyncEveryAwsTableWithTheFunctionJarAndTheLayerOnly(@TempDir Path work) throws Exception {
         String database = "sluice_layer_" + System.nanoTime();
         execute("postgres", "CREATE DATABASE " + database);
         try (LocalAws aws = LocalAws.start(); MotoServer moto = MotoServer.start();
@@ -58,7 +59,7 @@ class LayerHandlersIT {
                     spec:
                       name: inventory
                       path: cloudquery/aws
-                      tables: [aws_ec2_vpcs]
+                      tables: ["*"]
                       destinations: [pg]
                       spec:
                         regions: [us-east-1]
@@ -95,28 +96,56 @@ class LayerHandlersIT {
             JsonNode planned = JSON.readTree(LambdaClasspath.invoke(cp, "dev.sluice.functions.PlannerHandler", start, env, work).response());
             assertThat(planned.path("runs").path(0).path("run_id").asText()).as(planned.toString()).isNotEmpty();
 
-            Path fetchEvent = event(aws, aws.workQueue().url(), work.resolve("fetch.json"));
+            int items = planned.path("runs").path(0).path("items").asInt();
+            assertThat(items).as(planned.toString()).isEqualTo(TABLES.size());
+            Path fetchEvent = event(aws, aws.workQueue().url(), work.resolve("fetch.json"), items);
             LambdaClasspath.Outcome fetched = LambdaClasspath.invoke(cp, "dev.sluice.functions.FetchHandler", fetchEvent, env, work);
             assertThat(JSON.readTree(fetched.response()).path("batchItemFailures")).as(fetched.stderr()).isEmpty();
+            assertThat(fetched.stderr().split("\\): DONE: ", -1)).as("items DONE: " + fetched.stderr()).hasSize(TABLES.size() + 1);
+            assertThat(fetched.stderr()).as("every item ended in this invocation").contains("every item of the run ended");
             assertThat(rows(database)).isEqualTo(vpcs);
+            assertThat(tables(database)).containsAll(TABLES);
 
-            Path finalizeEvent = event(aws, aws.finalizeQueue().url(), work.resolve("finalize.json"));
+            Path finalizeEvent = event(aws, aws.finalizeQueue().url(), work.resolve("finalize.json"), 1);
             LambdaClasspath.Outcome finalized = LambdaClasspath.invoke(cp, "dev.sluice.functions.FinalizerHandler", finalizeEvent, env, work);
             assertThat(JSON.readTree(finalized.response()).path("batchItemFailures")).as(finalized.stderr()).isEmpty();
-            assertThat(finalized.stderr()).contains("SUCCEEDED");
+            assertThat(finalized.stderr()).as("the run's status").contains("finalized: SUCCEEDED");
         } finally {
             execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
-    /** The one message waiting on {@code queue}, as the SQS event Lambda would hand the function. */
-    private static Path event(LocalAws aws, String queue, Path file) throws Exception {
-        List<Message> messages = aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(5)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-        assertThat(messages).as("messages on " + queue).hasSize(1);
+    /** The source's tables: one work item each (one account, one region). */
+    private static final List<String> TABLES = List.of("aws_iam_roles", "aws_iam_users", "aws_s3_buckets", "aws_sqs_queues",
+            "aws_dynamodb_tables", "aws_ec2_instances", "aws_ec2_security_groups", "aws_ec2_vpcs", "aws_rds_instances",
+            "aws_lambda_functions");
+
+    /** The {@code count} messages waiting on {@code queue}, as one SQS event Lambda would hand the function. */
+    private static Path event(LocalAws aws, String queue, Path file, int count) throws Exception {
+        List<Message> messages = new java.util.ArrayList<>();
+        while (messages.size() < count) {
+            List<Message> got = aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(5)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            assertThat(got).as("messages on " + queue + " after " + messages.size()).isNotEmpty();
+            messages.addAll(got);
+        }
+        assertThat(messages).as("messages on " + queue).hasSize(count);
         Files.write(file, JSON.writeValueAsBytes(EventSourceMapping.event(messages)));
-        aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(messages.get(0).receiptHandle()));
+        for (Message m : messages) {
+            aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
+        }
         return file;
+    }
+
+    private static Set<String> tables(String database) throws Exception {
+        Set<String> out = new TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres");
+             ResultSet rs = c.getMetaData().getTables(null, "public", "aws_%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                out.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return out;
     }
 
     private static Set<String> rows(String database) throws Exception {
