@@ -33,8 +33,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * the deployment jar with the function's environment (the no-arg constructor path, endpoints set
  * with the SDK's AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS). It then deletes the message
  * (as the event source mapping does) and finalizes the run so the next one may start.
- *   java -cp <functions test classpath> bench/serverless/ColdStartBench.java JAR RUNNER_DIR RUNS PG_SERVER_URL WORK_DIR
- * Runs alternate between the modes (priming on and off) so that machine noise hits both alike.
+ *   java -cp <functions test classpath> bench/serverless/ColdStartBench.java JAR RUNNER_DIR RUNS PG_SERVER_URL WORK_DIR [LAYER_LIB [aws]]
+ * Runs alternate between the modes (priming on and off; with LAYER_LIB, the aws source's layer
+ * jars, each also with those jars on the classpath, as a function has them when AwsInventory is
+ * enabled) so that machine noise hits all alike. The event stays the test source's, unless the
+ * last argument is {@code aws}: then the work item is the aws source's aws_ec2_vpcs in us-east-1,
+ * read from a moto_server started here (its default VPC: one row), and only the two modes with
+ * the layer run (without it the function cannot load that config).
  */
 public final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,12 +54,41 @@ public final class ColdStartBench {
         String base = server.substring(0, server.lastIndexOf('/') + 1);
         String database = "sluice_bench_cold_" + System.nanoTime();
         // the fetch function's flags (FetchJavaToolOptions), with and without Container's priming
-        List<Mode> modes = List.of(new Mode("primed init (SLUICE_PRIME on, the default)", List.of("-XX:+TieredCompilation"), "on"),
-                new Mode("no priming (SLUICE_PRIME=off)", List.of("-XX:+TieredCompilation"), "off"));
+        String layer = args.length > 5 ? layerClasspath(Path.of(args[5])) : "";
+        List<Mode> modes = new ArrayList<>(List.of(new Mode("primed init (SLUICE_PRIME on, the default)", List.of("-XX:+TieredCompilation"), "on", ""),
+                new Mode("no priming (SLUICE_PRIME=off)", List.of("-XX:+TieredCompilation"), "off", "")));
+        boolean awsSource = args.length > 6 && args[6].equals("aws");
+        if (awsSource) {
+            modes.clear();
+            // the driver's own finalizer asks moto's STS for the account (delete-stale's scope)
+            System.setProperty("aws.accessKeyId", "sluice-local");
+            System.setProperty("aws.secretAccessKey", "sluice-local");
+        }
+        if (!layer.isEmpty()) {
+            modes.add(new Mode("primed init, aws layer on the classpath", List.of("-XX:+TieredCompilation"), "on", layer));
+            modes.add(new Mode("no priming, aws layer on the classpath", List.of("-XX:+TieredCompilation"), "off", layer));
+        }
         execute(base + "postgres", "CREATE DATABASE " + database);
-        try (LocalAws aws = LocalAws.start()) {
+        try (LocalAws aws = LocalAws.start(); AutoCloseable moto = awsSource ? dev.sluice.emulators.MotoServer.start() : () -> { }) {
             Path config = work.resolve("sluice.yml");
-            Files.writeString(config, """
+            String source = awsSource ? """
+                    kind: source
+                    spec:
+                      name: bench
+                      path: cloudquery/aws
+                      tables: [aws_ec2_vpcs]
+                      destinations: [pg]
+                      spec: {regions: [us-east-1], endpoint_url: "%s"}
+                    """.formatted(((dev.sluice.emulators.MotoServer) moto).endpoint()) : null;
+            Files.writeString(config, awsSource ? source + """
+                    ---
+                    kind: destination
+                    spec:
+                      name: pg
+                      path: cloudquery/postgresql
+                      write_mode: overwrite-delete-stale
+                      spec: {connection_string: "%s"}
+                    """.formatted(base + database) : """
                     kind: source
                     spec:
                       name: bench
@@ -92,7 +126,7 @@ public final class ColdStartBench {
             modes.forEach(m -> results.put(m, new ArrayList<>()));
             for (int i = 0; i <= runs; i++) { // run 0 of each mode: warms the OS page cache and PostgreSQL, not counted
                 for (Mode mode : modes) {
-                    double[] r = once(aws, ctx, work, javaBin, jar + File.pathSeparator + runnerDir, mode, childEnv);
+                    double[] r = once(aws, ctx, work, javaBin, jar + mode.layer + File.pathSeparator + runnerDir, mode, childEnv);
                     if (i > 0) {
                         results.get(mode).add(r);
                     }
@@ -115,7 +149,14 @@ public final class ColdStartBench {
         }
     }
 
-    record Mode(String name, List<String> options, String prime) {
+    /** {@code layer}: nothing, or the layer's jars, each preceded by the path separator. */
+    record Mode(String name, List<String> options, String prime, String layer) {
+    }
+
+    private static String layerClasspath(Path lib) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> jars = Files.list(lib)) {
+            return jars.filter(j -> j.toString().endsWith(".jar")).sorted().map(j -> File.pathSeparator + j.toAbsolutePath()).reduce("", String::concat);
+        }
     }
 
     /** One cold invocation; {spawn->main, main->constructed (init), constructed->done (first event), total} in ms. */

@@ -27,12 +27,24 @@ import java.util.Map;
  *     (SendMessage) and is polled from the finalize queue like fetch;</li>
  * <li>all four read the config ({@code ConfigLocation}: ssm:GetParameter or s3:GetObject), the
  *     database secret when one is set ({@code DatabaseSecret}: secretsmanager:GetSecretValue), write
- *     their own log group, and in a VPC let Lambda manage their network interfaces.</li>
+ *     their own log group, and in a VPC let Lambda manage their network interfaces;</li>
+ * <li>with the aws source ({@code AwsInventory} not none, {@link AwsInventory}): the planner and the
+ *     API plan its partitions ({@code AccountRegions}: ec2:DescribeRegions when an account lists no
+ *     regions), fetch reads every table (the managed policy, and with SecurityAudit the two Lambda
+ *     reads it lacks), and those three assume the accounts' roles ({@code AwsConnections}:
+ *     sts:AssumeRole on {@code AwsInventoryRoleArns}, nothing when empty). The finalizer only asks
+ *     STS GetCallerIdentity (which needs no permission) or reads the number from the role ARN.</li>
  * </ul>
  */
 public final class FunctionActions {
     /** What an action is granted on; CONFIG, SECRET and NETWORK exist only under their template condition. */
-    public enum On { RUNS_TABLE, RECENT_INDEX, CURSORS_TABLE, WORK_QUEUE, FINALIZE_QUEUE, OWN_LOG_GROUP, CONFIG, SECRET, NETWORK }
+    public enum On { RUNS_TABLE, RECENT_INDEX, CURSORS_TABLE, WORK_QUEUE, FINALIZE_QUEUE, OWN_LOG_GROUP, CONFIG, SECRET, NETWORK,
+        /** {@code *}: EC2 authorizes DescribeRegions on nothing narrower. */
+        EVERYTHING,
+        /** Each of AwsInventoryRoleArns. */
+        ASSUMED_ROLES,
+        /** This account's Lambda functions and code-signing configs (other accounts are read through their roles). */
+        OWN_LAMBDA_FUNCTIONS, OWN_CODE_SIGNING_CONFIGS }
 
     public record Grant(String action, On on) {
     }
@@ -64,6 +76,20 @@ public final class FunctionActions {
     /** The queue a function's event source mapping polls, if any. */
     private static final Map<String, On> POLLED = Map.of("FetchFunction", On.WORK_QUEUE, "FinalizerFunction", On.FINALIZE_QUEUE);
 
+    /** The AwsInventory and AwsInventoryRoleArns parameters: the managed policy (none, SecurityAudit, ReadOnlyAccess) and the roles. */
+    public record AwsInventory(String policy, List<String> roleArns) {
+        public static final AwsInventory NONE = new AwsInventory("none", List.of());
+
+        public boolean enabled() {
+            return !policy.equals("none");
+        }
+
+        /** What the function's role must attach: the managed policy for fetch, when enabled. */
+        public List<String> managedPolicies(String function) {
+            return enabled() && function.equals("FetchFunction") ? List.of("arn:aws:iam::aws:policy/" + policy) : List.of();
+        }
+    }
+
     /** Where the config lives, as the ConfigLocation parameter names it. */
     public enum ConfigKind { SSM, S3, PACKAGE }
 
@@ -85,6 +111,11 @@ public final class FunctionActions {
 
     /** Everything {@code function}'s role must grant, and nothing more, in a deployment with these choices. */
     public static List<Grant> role(String function, ConfigKind config, boolean secret, boolean vpc) {
+        return role(function, config, secret, vpc, AwsInventory.NONE);
+    }
+
+    /** The same, with the aws source's access as the AwsInventory parameters set it (managed policies apart). */
+    public static List<Grant> role(String function, ConfigKind config, boolean secret, boolean vpc, AwsInventory aws) {
         List<Grant> out = new ArrayList<>(code(function));
         On polled = POLLED.get(function);
         if (polled != null) {
@@ -102,6 +133,21 @@ public final class FunctionActions {
         }
         if (vpc) {
             NETWORK_INTERFACES.forEach(a -> out.add(new Grant(a, On.NETWORK)));
+        }
+        if (aws.enabled()) {
+            boolean plans = function.equals("PlannerFunction") || function.equals("ApiFunction");
+            if (plans) {
+                out.add(new Grant("ec2:DescribeRegions", On.EVERYTHING));
+            }
+            if (function.equals("FetchFunction") && aws.policy().equals("SecurityAudit")) {
+                for (String a : List.of("lambda:GetFunction", "lambda:GetCodeSigningConfig")) {
+                    out.add(new Grant(a, On.OWN_LAMBDA_FUNCTIONS));
+                    out.add(new Grant(a, On.OWN_CODE_SIGNING_CONFIGS));
+                }
+            }
+            if ((plans || function.equals("FetchFunction")) && !aws.roleArns().isEmpty()) {
+                out.add(new Grant("sts:AssumeRole", On.ASSUMED_ROLES));
+            }
         }
         return out;
     }

@@ -47,7 +47,7 @@ public final class Roles {
         return out;
     }
 
-    /** Managed policies attached to the role (any is too many: they are not scoped to this stack). */
+    /** Managed policies attached to the role: none, but AwsInventory's read-only AWS policy on the fetch role when it is enabled. */
     public List<String> managedPolicies(String function) {
         List<String> out = new ArrayList<>();
         JsonNode props = intrinsics.resolve(expanded.path("Resources").path(roleOf(function)).path("Properties"));
@@ -80,10 +80,26 @@ public final class Roles {
         boolean vpc = !parameters.getOrDefault("SubnetIds", "").isEmpty();
         String config = parameters.getOrDefault("ConfigLocation", expanded.path("Parameters").path("ConfigLocation").path("Default").asText());
         Set<String> out = new TreeSet<>();
-        for (Grant g : FunctionActions.role(function, kind(config), secret, vpc)) {
-            out.add(g.action() + " on " + arn(g.on(), function, config));
+        for (Grant g : FunctionActions.role(function, kind(config), secret, vpc, awsInventory())) {
+            if (g.on() == FunctionActions.On.ASSUMED_ROLES) {
+                awsInventory().roleArns().forEach(r -> out.add(g.action() + " on " + r));
+            } else {
+                out.add(g.action() + " on " + arn(g.on(), function, config));
+            }
         }
         return out;
+    }
+
+    /** What the managed policies attached to {@code function}'s role must be in this deployment. */
+    public List<String> requiredManagedPolicies(String function) {
+        return awsInventory().managedPolicies(function);
+    }
+
+    /** The AwsInventory and AwsInventoryRoleArns parameters of this deployment. */
+    public FunctionActions.AwsInventory awsInventory() {
+        String roles = parameters.getOrDefault("AwsInventoryRoleArns", "");
+        return new FunctionActions.AwsInventory(parameters.getOrDefault("AwsInventory", "none"),
+                roles.isEmpty() ? List.of() : List.of(roles.split(",")));
     }
 
     public static ConfigKind kind(String configLocation) {
@@ -115,7 +131,10 @@ public final class Roles {
                     + expanded.path("Resources").path(function).path("Properties").path("LoggingConfig").path("LogGroup").path("Ref").asText() + ":*";
             case CONFIG -> configArn(config);
             case SECRET -> parameters.get("DatabaseSecretArn");
-            case NETWORK -> "*";
+            case NETWORK, EVERYTHING -> "*";
+            case OWN_LAMBDA_FUNCTIONS -> "arn:aws:lambda:*:" + ACCOUNT + ":function:*";
+            case OWN_CODE_SIGNING_CONFIGS -> "arn:aws:lambda:*:" + ACCOUNT + ":code-signing-config:*";
+            case ASSUMED_ROLES -> throw new IllegalArgumentException("one grant per role ARN, not one ARN");
         };
     }
 
