@@ -34,6 +34,12 @@ import java.util.Map;
  *     reads it lacks), and those three assume the accounts' roles ({@code AwsConnections}:
  *     sts:AssumeRole on {@code AwsInventoryRoleArns}, nothing when empty). The finalizer only asks
  *     STS GetCallerIdentity (which needs no permission) or reads the number from the role ARN.</li>
+ * <li>with an s3 destination ({@code DestinationBucket} set): the planner and the API write and
+ *     delete the test_write probe when a run starts ({@code FileDestination.migrate}: PutObject,
+ *     DeleteObject), fetch writes objects in single or multipart uploads and aborts the ones that
+ *     fail ({@code S3Upload}: PutObject, CreateMultipartUpload, UploadPart, CompleteMultipartUpload
+ *     (all authorized as s3:PutObject), AbortMultipartUpload), the finalizer writes the sync
+ *     summary object (PutObject).</li>
  * </ul>
  */
 public final class FunctionActions {
@@ -44,7 +50,11 @@ public final class FunctionActions {
         /** Each of AwsInventoryRoleArns. */
         ASSUMED_ROLES,
         /** This account's Lambda functions and code-signing configs (other accounts are read through their roles). */
-        OWN_LAMBDA_FUNCTIONS, OWN_CODE_SIGNING_CONFIGS }
+        OWN_LAMBDA_FUNCTIONS, OWN_CODE_SIGNING_CONFIGS,
+        /** Every object of DestinationBucket. */
+        DESTINATION_OBJECTS,
+        /** DestinationBucket's test_write probe objects ({@code *sluice-write-probe-*}). */
+        WRITE_PROBES }
 
     public record Grant(String action, On on) {
     }
@@ -116,7 +126,26 @@ public final class FunctionActions {
 
     /** The same, with the aws source's access as the AwsInventory parameters set it (managed policies apart). */
     public static List<Grant> role(String function, ConfigKind config, boolean secret, boolean vpc, AwsInventory aws) {
+        return role(function, config, secret, vpc, aws, false);
+    }
+
+    /** The same, with an s3 destination's writes when DestinationBucket is set. */
+    public static List<Grant> role(String function, ConfigKind config, boolean secret, boolean vpc, AwsInventory aws,
+                                   boolean destinationBucket) {
         List<Grant> out = new ArrayList<>(code(function));
+        if (destinationBucket) {
+            switch (function) {
+                case "PlannerFunction", "ApiFunction" -> {
+                    out.add(new Grant("s3:PutObject", On.WRITE_PROBES));
+                    out.add(new Grant("s3:DeleteObject", On.WRITE_PROBES));
+                }
+                case "FetchFunction" -> {
+                    out.add(new Grant("s3:PutObject", On.DESTINATION_OBJECTS));
+                    out.add(new Grant("s3:AbortMultipartUpload", On.DESTINATION_OBJECTS));
+                }
+                default -> out.add(new Grant("s3:PutObject", On.DESTINATION_OBJECTS));
+            }
+        }
         On polled = POLLED.get(function);
         if (polled != null) {
             POLLER.forEach(a -> out.add(new Grant(a, polled)));

@@ -80,7 +80,8 @@ public final class Roles {
         boolean vpc = !parameters.getOrDefault("SubnetIds", "").isEmpty();
         String config = parameters.getOrDefault("ConfigLocation", expanded.path("Parameters").path("ConfigLocation").path("Default").asText());
         Set<String> out = new TreeSet<>();
-        for (Grant g : FunctionActions.role(function, kind(config), secret, vpc, awsInventory())) {
+        boolean bucket = !parameters.getOrDefault("DestinationBucket", "").isEmpty();
+        for (Grant g : FunctionActions.role(function, kind(config), secret, vpc, awsInventory(), bucket)) {
             if (g.on() == FunctionActions.On.ASSUMED_ROLES) {
                 awsInventory().roleArns().forEach(r -> out.add(g.action() + " on " + r));
             } else {
@@ -134,6 +135,8 @@ public final class Roles {
             case NETWORK, EVERYTHING -> "*";
             case OWN_LAMBDA_FUNCTIONS -> "arn:aws:lambda:*:" + ACCOUNT + ":function:*";
             case OWN_CODE_SIGNING_CONFIGS -> "arn:aws:lambda:*:" + ACCOUNT + ":code-signing-config:*";
+            case DESTINATION_OBJECTS -> "arn:aws:s3:::" + parameters.get("DestinationBucket") + "/*";
+            case WRITE_PROBES -> "arn:aws:s3:::" + parameters.get("DestinationBucket") + "/*sluice-write-probe-*";
             case ASSUMED_ROLES -> throw new IllegalArgumentException("one grant per role ARN, not one ARN");
         };
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * deployment: each function's role grants exactly the actions FunctionActions lists for its
  * code, on exactly their resources, and nothing else; no managed policy but the aws source's on
  * the fetch role. Four deployments cover every form ConfigLocation accepts, with and without a
- * secret and a VPC; three more the aws source (AwsInventory), with and without roles to assume.
+ * secret and a VPC; three more the aws source (AwsInventory), with and without roles to assume;
+ * two an s3 destination bucket (DestinationBucket).
  */
 class LeastPrivilegeTest {
     static Stream<Arguments> deployments() {
@@ -37,7 +38,10 @@ class LeastPrivilegeTest {
                 Arguments.of("aws source under SecurityAudit, no roles to assume", Map.of("AwsInventory", "SecurityAudit")),
                 Arguments.of("aws source under ReadOnlyAccess, two roles to assume, a VPC", Map.of("AwsInventory", "ReadOnlyAccess",
                         "AwsInventoryRoleArns", TWO_ROLES, "SubnetIds", "subnet-0a1b", "SecurityGroupIds", "sg-0e4f")),
-                Arguments.of("roles to assume without the aws source (ignored)", Map.of("AwsInventoryRoleArns", TWO_ROLES)));
+                Arguments.of("roles to assume without the aws source (ignored)", Map.of("AwsInventoryRoleArns", TWO_ROLES)),
+                Arguments.of("an s3 destination bucket", Map.of("DestinationBucket", "lake.example-1")),
+                Arguments.of("an s3 destination bucket with the aws source and a VPC", Map.of("DestinationBucket", "lake",
+                        "AwsInventory", "ReadOnlyAccess", "SubnetIds", "subnet-0a1b", "SecurityGroupIds", "sg-0e4f")));
     }
 
     private static final String TWO_ROLES = "arn:aws:iam::222222222222:role/sluice-reader,arn:aws:iam::333333333333:role/audit/sluice";
@@ -120,6 +124,25 @@ class LeastPrivilegeTest {
                 .allMatch(r -> allowed.matcher(r).matches());
         assertThat(Stream.of("*", "arn:aws:iam::222222222222:role/*", "arn:aws:iam::*:role/x", "arn:aws:iam::222222222222:user/x"))
                 .noneMatch(r -> allowed.matcher(r).matches());
+    }
+
+    @Test
+    void destinationBucketAcceptsOnlyABucketNameSoNoWildcardReachesAPolicy() {
+        Pattern allowed = Pattern.compile(Template.read(ProjectFiles.template()).section("Parameters")
+                .path("DestinationBucket").path("AllowedPattern").asText());
+        assertThat(Stream.of("", "lake", "my.lake-2026")).allMatch(b -> allowed.matcher(b).matches());
+        assertThat(Stream.of("*", "lake/*", "s3://lake", "Lake", "lake/raw", "ab"))
+                .noneMatch(b -> allowed.matcher(b).matches());
+    }
+
+    @Test
+    void withoutADestinationBucketNoRoleMayWriteToS3() {
+        JsonNode expanded = SamExpansion.expand(ProjectFiles.template(), Map.of());
+        Roles roles = new Roles(expanded, Map.of());
+        for (String fn : FunctionActions.functions()) {
+            assertThat(roles.granted(fn)).as(fn).noneMatch(g -> g.startsWith("s3:Put") || g.startsWith("s3:Delete")
+                    || g.startsWith("s3:Abort"));
+        }
     }
 
     private static List<String> layerIds(JsonNode expanded) {
