@@ -14,11 +14,7 @@ import dev.sluice.spi.TransientException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +46,7 @@ class CrashRecoveryIT {
     Path dir;
     private Path db;
     private FlowDriver flow;
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = new OffsetClock();
     private final List<Duration> handedBack = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -126,16 +122,7 @@ class CrashRecoveryIT {
     @ParameterizedTest
     @EnumSource(CrashPoints.Point.class)
     void aProcessThatDiesAtAnyStepIsRedeliveredAndTheRunSucceedsWithExactRowsWithoutTheSweep(CrashPoints.Point point) {
-        // the run has two items; ends and counts crash at the second one, where the finalize request hangs on it
-        int at = point == CrashPoints.Point.AFTER_END || point == CrashPoints.Point.AFTER_COUNT ? 2 : 1;
-        AtomicInteger reached = new AtomicInteger();
-        AtomicBoolean died = new AtomicBoolean();
-        CrashPoints.install(p -> {
-            if (p == point && reached.incrementAndGet() == at) {
-                died.set(true);
-                throw new CrashPoints.Crash(p);
-            }
-        });
+        AtomicBoolean died = CrashAt.install(point);
         Supplier<ServerlessContext> container = flow.container(clock);
         String runId = flow.start(container);
         EventSourceMapping work = flow.workMapping(new FetchHandler(container, this::scaledRedelivery));
@@ -162,30 +149,6 @@ class CrashRecoveryIT {
             assertThat(FlowDriver.sqlite(db, "SELECT count(*), count(DISTINCT id) FROM test_incremental_table")).isEqualTo("40/40");
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** The wall clock, plus the time the test says has passed. */
-    private static final class TestClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration d) {
-            offset = offset.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
         }
     }
 }

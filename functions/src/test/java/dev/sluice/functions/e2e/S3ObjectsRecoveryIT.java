@@ -19,10 +19,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +60,7 @@ class S3ObjectsRecoveryIT {
     Path dir;
     private FlowDriver flow;
     private String bucket;
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = new OffsetClock();
 
     @BeforeAll
     static void emulators() {
@@ -135,15 +132,7 @@ class S3ObjectsRecoveryIT {
     @ParameterizedTest
     @EnumSource(CrashPoints.Point.class)
     void aProcessThatDiesAtAnyStepLeavesOneCopyOfEveryRowInTheBucket(CrashPoints.Point point) {
-        int at = point == CrashPoints.Point.AFTER_END || point == CrashPoints.Point.AFTER_COUNT ? 2 : 1;
-        AtomicInteger reached = new AtomicInteger();
-        AtomicBoolean died = new AtomicBoolean();
-        CrashPoints.install(p -> {
-            if (p == point && reached.incrementAndGet() == at) {
-                died.set(true);
-                throw new CrashPoints.Crash(p);
-            }
-        });
+        AtomicBoolean died = CrashAt.install(point);
         Supplier<ServerlessContext> container = flow.container(clock);
         String runId = flow.start(container);
         EventSourceMapping work = flow.workMapping(new FetchHandler(container, this::scaledRedelivery));
@@ -207,29 +196,5 @@ class S3ObjectsRecoveryIT {
         s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().map(S3Object::key)
                 .filter(k -> k.startsWith(prefix)).forEach(keys::add);
         return new ArrayList<>(keys);
-    }
-
-    /** The wall clock, plus the time the test says has passed. */
-    private static final class TestClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration d) {
-            offset = offset.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
     }
 }
