@@ -33,15 +33,21 @@ final class ParquetColumn {
     private int levels;
     private int bits;
     private int bitCount;
-    private final ByteSink page = new ByteSink(1024);
-    private final ByteSink compressed = new ByteSink(1024);
+    private final ByteSink page;
+    private final ByteSink compressed;
     private final ByteSink chunk = new ByteSink(1024);
     private long chunkValues;
     private long chunkUncompressed;
 
-    ParquetColumn(ParquetSchema.Leaf leaf, ParquetCodecs.PageCompressor compressor) {
+    /**
+     * {@code page} and {@code compressed} are scratch buffers a page is assembled and compressed in
+     * while it is closed: the encoder's columns share them.
+     */
+    ParquetColumn(ParquetSchema.Leaf leaf, ParquetCodecs.PageCompressor compressor, ByteSink page, ByteSink compressed) {
         this.leaf = leaf;
         this.compressor = compressor;
+        this.page = page;
+        this.compressed = compressed;
         this.definitionWidth = LevelEncoder.width(leaf.maxDefinition());
         this.repetitionWidth = LevelEncoder.width(leaf.maxRepetition());
         this.levelBytes = (definitionWidth > 0 ? 1 : 0) + (repetitionWidth > 0 ? 1 : 0);
@@ -112,13 +118,20 @@ final class ParquetColumn {
         return written;
     }
 
+    /** Counts a level entry; keeps the levels a page stores (none for a required top-level column). */
     private void level(int repetition, int definition) {
-        if (levels == definitions.length) {
-            definitions = Arrays.copyOf(definitions, levels * 2);
-            repetitions = Arrays.copyOf(repetitions, levels * 2);
+        if (definitionWidth > 0) {
+            if (levels == definitions.length) {
+                definitions = Arrays.copyOf(definitions, levels * 2);
+            }
+            definitions[levels] = (byte) definition;
         }
-        definitions[levels] = (byte) definition;
-        repetitions[levels] = (byte) repetition;
+        if (repetitionWidth > 0) {
+            if (levels == repetitions.length) {
+                repetitions = Arrays.copyOf(repetitions, levels * 2);
+            }
+            repetitions[levels] = (byte) repetition;
+        }
         levels++;
     }
 

@@ -40,8 +40,10 @@ final class ParquetEncoder implements RowEncoder {
         List<Column> cols = table.columns();
         this.columns = new ParquetColumn[cols.size()];
         this.optional = new boolean[cols.size()];
+        ByteSink page = new ByteSink(1024);
+        ByteSink compressed = new ByteSink(1024);
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = new ParquetColumn(schema.leaves().get(i), compressor);
+            columns[i] = new ParquetColumn(schema.leaves().get(i), compressor, page, compressed);
             optional[i] = !cols.get(i).notNull();
         }
         this.footer = new ParquetFooter(schema, compressor.codec());
