@@ -3,72 +3,83 @@ package dev.sluice.files.format;
 import io.airlift.compress.Compressor;
 import io.airlift.compress.snappy.SnappyCompressor;
 import io.airlift.compress.zstd.ZstdCompressor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Parquet's page compressors without Hadoop's codecs or native libraries: snappy and zstd from
- * aircompressor (pure Java), gzip from {@code java.util.zip}. Only compression: Sluice never
- * reads Parquet.
+ * Parquet's page codecs without native libraries: snappy (raw snappy blocks) and zstd (a zstd
+ * frame) from aircompressor, gzip (one gzip member) from {@code java.util.zip}. Only compression:
+ * Sluice never reads Parquet.
  */
 final class ParquetCodecs {
     private ParquetCodecs() {
     }
 
-    static BytesInputCompressor compressor(Compression c) {
+    /** Compresses a page whole. */
+    interface PageCompressor {
+        /** Parquet's CompressionCodec of the pages. */
+        int codec();
+
+        /** Appends the compressed {@code in[0..length)} to {@code out}. */
+        void compress(byte[] in, int length, ByteSink out) throws IOException;
+    }
+
+    static PageCompressor compressor(Compression c) {
         return switch (c) {
             case NONE -> new Uncompressed();
-            case SNAPPY -> new Block(new SnappyCompressor(), CompressionCodecName.SNAPPY);
-            case ZSTD -> new Block(new ZstdCompressor(), CompressionCodecName.ZSTD);
+            case SNAPPY -> new Block(new SnappyCompressor(), 1);
             case GZIP -> new Gzip();
+            case ZSTD -> new Block(new ZstdCompressor(), 6);
         };
     }
 
-    /** A page as it is. */
-    private static final class Uncompressed implements BytesInputCompressor {
-        @Override public BytesInput compress(BytesInput bytes) { return bytes; }
-        @Override public CompressionCodecName getCodecName() { return CompressionCodecName.UNCOMPRESSED; }
-        @Override public void release() { }
-    }
-
-    /** A page compressed whole by an aircompressor block compressor (snappy's raw format, a zstd frame). */
-    private static final class Block implements BytesInputCompressor {
-        private final Compressor compressor;
-        private final CompressionCodecName name;
-
-        Block(Compressor compressor, CompressionCodecName name) {
-            this.compressor = compressor;
-            this.name = name;
+    /** A page as it is (UNCOMPRESSED). */
+    private static final class Uncompressed implements PageCompressor {
+        @Override
+        public int codec() {
+            return 0;
         }
 
         @Override
-        public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] input = bytes.toByteArray();
-            byte[] output = new byte[compressor.maxCompressedLength(input.length)];
-            int length = compressor.compress(input, 0, input.length, output, 0, output.length);
-            return BytesInput.from(output, 0, length);
+        public void compress(byte[] in, int length, ByteSink out) {
+            out.write(in, 0, length);
         }
-
-        @Override public CompressionCodecName getCodecName() { return name; }
-        @Override public void release() { }
     }
 
-    /** A page as one gzip member, which is what Parquet's GZIP codec holds. */
-    private static final class Gzip implements BytesInputCompressor {
+    /** A page compressed whole by an aircompressor block compressor. */
+    private record Block(Compressor compressor, int codec) implements PageCompressor {
         @Override
-        public BytesInput compress(BytesInput bytes) throws IOException {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, bytes.size() / 2 + 64));
-            try (GZIPOutputStream gzip = new GZIPOutputStream(buffer, 8192)) {
-                bytes.writeAllTo(gzip);
+        public void compress(byte[] in, int length, ByteSink out) {
+            int max = compressor.maxCompressedLength(length);
+            byte[] target = out.reserve(max);
+            out.advance(compressor.compress(in, 0, length, target, out.size(), max));
+        }
+    }
+
+    /** A page as one gzip member (GZIP). */
+    private static final class Gzip implements PageCompressor {
+        @Override
+        public int codec() {
+            return 2;
+        }
+
+        @Override
+        public void compress(byte[] in, int length, ByteSink out) throws IOException {
+            OutputStream sink = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    out.write(b, off, len);
+                }
+            };
+            try (GZIPOutputStream gzip = new GZIPOutputStream(sink, 8192)) {
+                gzip.write(in, 0, length);
             }
-            return BytesInput.from(buffer);
         }
-
-        @Override public CompressionCodecName getCodecName() { return CompressionCodecName.GZIP; }
-        @Override public void release() { }
     }
 }

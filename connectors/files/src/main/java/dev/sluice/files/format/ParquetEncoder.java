@@ -4,56 +4,51 @@ import dev.sluice.spi.Column;
 import dev.sluice.spi.TableSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.MessageType;
 
 /**
- * Parquet through parquet-java's file writer, without Hadoop: rows are encoded into column pages
- * in memory, and once their buffered size reaches the row-group size (checked after each row) the
- * row group is written to the stream and its memory dropped. {@link #finish} writes the last row
- * group and the footer. Data pages are version 1, dictionary-encoded where parquet-java's defaults
- * choose it; a column chunk's min/max statistics are truncated to 64 bytes.
+ * Parquet written by Sluice's own writer: "PAR1", row groups, then the footer ({@link ParquetFooter})
+ * with its length and "PAR1". Rows are encoded into their columns' pages in memory
+ * ({@link ParquetColumn}: version 1 data pages, PLAIN values, RLE/bit-packed levels, each page
+ * compressed whole by the codec); once the bytes a row group holds reach the row-group size (checked
+ * after each row) it is written to the stream and its memory reused. {@link #finish} writes the last
+ * row group and the footer, and flushes.
  */
 final class ParquetEncoder implements RowEncoder {
-    /** The longest min or max value of a column chunk's (and a page's) statistics. */
-    private static final int STATISTICS_BYTES = ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH;
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private final TableSchema table;
     private final long rowGroupBytes;
-    private final MessageType schema;
-    private final MessageColumnIO columnIO;
-    private final ParquetProperties properties;
-    private final BytesInputCompressor compressor;
-    private final ParquetFileWriter file;
+    private final OutputStream out;
     private final ParquetValues values;
-    private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
-    private RecordConsumer consumer;
+    private final ParquetColumn[] columns;
+    private final boolean[] optional;
+    private final ParquetFooter footer;
+    private long position;
     private long rowsInGroup;
 
     ParquetEncoder(TableSchema table, FormatOptions options, OutputStream out) throws IOException {
         this.table = table;
         this.rowGroupBytes = options.parquetRowGroupBytes();
-        this.schema = ParquetSchema.of(table);
-        this.columnIO = new ColumnIOFactory(false).getColumnIO(schema);
-        this.properties = ParquetProperties.builder().withAllocator(new HeapByteBufferAllocator()).build();
-        this.compressor = ParquetCodecs.compressor(options.compression());
-        // min/max statistics truncated, as column indexes are: the footer, held until finish, stays small
-        this.file = new ParquetFileWriter(new StreamOutputFile(out, table.name()), schema, ParquetFileWriter.Mode.CREATE,
-                rowGroupBytes, 0, STATISTICS_BYTES, STATISTICS_BYTES, false);
-        this.file.start();
+        this.out = out;
         this.values = new ParquetValues(options.athena());
+        ParquetSchema schema = ParquetSchema.of(table);
+        ParquetCodecs.PageCompressor compressor = ParquetCodecs.compressor(options.compression());
+        List<Column> cols = table.columns();
+        this.columns = new ParquetColumn[cols.size()];
+        this.optional = new boolean[cols.size()];
+        ByteSink page = new ByteSink(1024);
+        ByteSink compressed = new ByteSink(1024);
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new ParquetColumn(schema.leaves().get(i), compressor, page, compressed);
+            optional[i] = !cols.get(i).notNull();
+        }
+        this.footer = new ParquetFooter(schema, compressor.codec());
+        out.write(MAGIC);
+        position = MAGIC.length;
     }
 
     @Override
@@ -61,27 +56,21 @@ final class ParquetEncoder implements RowEncoder {
         List<Column> cols = table.columns();
         for (Object[] row : rows) {
             Cells.check(table, row);
-            if (consumer == null) {
-                startRowGroup();
-            }
-            consumer.startMessage();
+            long buffered = 0;
             for (int i = 0; i < row.length; i++) {
-                if (row[i] == null) {
-                    continue;
-                }
-                Column column = cols.get(i);
-                consumer.startField(column.name(), i);
                 try {
-                    values.write(consumer, column.type(), row[i]);
+                    values.writeColumn(columns[i], cols.get(i).type(), optional[i], row[i]);
                 } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
-                    throw Cells.reject(table, column, e.getMessage());
+                    throw Cells.reject(table, cols.get(i), e.getMessage());
                 }
-                consumer.endField(column.name(), i);
             }
-            consumer.endMessage();
+            for (ParquetColumn c : columns) {
+                c.endRow();
+                buffered += c.bufferedBytes();
+            }
             rowsInGroup++;
-            if (columns.getBufferedSize() >= rowGroupBytes) {
-                endRowGroup();
+            if (buffered >= rowGroupBytes) {
+                writeRowGroup();
             }
         }
     }
@@ -89,34 +78,26 @@ final class ParquetEncoder implements RowEncoder {
     @Override
     public void finish() throws IOException {
         if (rowsInGroup > 0) {
-            endRowGroup();
+            writeRowGroup();
         }
-        file.end(Map.of());
+        ByteSink metadata = footer.encode();
+        metadata.writeTo(out);
+        ByteSink tail = new ByteSink(8);
+        tail.writeIntLE(metadata.size());
+        tail.write(MAGIC);
+        tail.writeTo(out);
+        position += metadata.size() + tail.size();
+        out.flush();
     }
 
-    private void startRowGroup() {
-        pages = ColumnChunkPageWriteStore.builder()
-                .withCompressorProvider(column -> compressor)
-                .withSchema(schema)
-                .withAllocator(properties.getAllocator())
-                .withColumnIndexTruncateLength(properties.getColumnIndexTruncateLength())
-                .withPageWriteChecksumEnabled(properties.getPageWriteChecksumEnabled())
-                .build();
-        columns = properties.newColumnWriteStore(schema, pages, pages);
-        consumer = columnIO.getRecordWriter(columns);
-    }
-
-    private void endRowGroup() throws IOException {
-        consumer.flush();
-        file.startBlock(rowsInGroup);
-        columns.flush();
-        pages.flushToFileWriter(file);
-        file.endBlock();
-        columns.close();
-        pages.close();
-        columns = null;
-        pages = null;
-        consumer = null;
+    private void writeRowGroup() throws IOException {
+        List<ParquetColumn.Chunk> chunks = new ArrayList<>(columns.length);
+        for (ParquetColumn c : columns) {
+            ParquetColumn.Chunk chunk = c.writeChunk(out, position);
+            position += chunk.compressedBytes();
+            chunks.add(chunk);
+        }
+        footer.addRowGroup(rowsInGroup, chunks);
         rowsInGroup = 0;
     }
 }

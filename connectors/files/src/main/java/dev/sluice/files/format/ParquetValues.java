@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,12 +20,9 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 
 /**
- * Writes one value of a column into Parquet's record consumer, in the representation
+ * Writes one value of a column into its Parquet leaf column with its levels, in the representation
  * {@link ParquetSchema} declares. ±infinity dates and timestamps are written as DuckDB stores
  * them: {@code Integer.MAX_VALUE}/{@code -Integer.MAX_VALUE} days and {@code Long.MAX_VALUE}/
  * {@code -Long.MAX_VALUE} microseconds; other values at those extremes, and beyond them, are refused.
@@ -36,80 +34,104 @@ final class ParquetValues {
         this.athena = athena;
     }
 
-    void write(RecordConsumer rc, ColumnType type, Object v) {
+    /**
+     * Writes a column's value (null or not) into its leaf: a row starts at repetition level 0;
+     * {@code optional} says whether the column's field is optional (then a null is definition level 0).
+     */
+    void writeColumn(ParquetColumn leaf, ColumnType type, boolean optional, Object v) {
+        if (v == null) {
+            leaf.none(0, 0);
+        } else {
+            write(leaf, type, v, 0, optional ? 1 : 0, 0);
+        }
+    }
+
+    /**
+     * Writes non-null {@code v} at repetition level {@code rep}; {@code def} is the definition level
+     * with its own field defined, {@code depth} the repetition level of the lists around it.
+     */
+    private void write(ParquetColumn leaf, ColumnType type, Object v, int rep, int def, int depth) {
         switch (type.kind()) {
-            case BOOL -> rc.addBoolean((Boolean) v);
-            case INT -> writeInt(rc, (IntType) type, v);
+            case BOOL -> leaf.bool(rep, def, (Boolean) v);
+            case INT -> writeInt(leaf, rep, def, (IntType) type, v);
             case FLOAT -> {
                 if (v instanceof Float f) {
-                    rc.addFloat(f);
+                    leaf.int32(rep, def, Float.floatToIntBits(f));
                 } else {
-                    rc.addDouble((Double) v);
+                    leaf.int64(rep, def, Double.doubleToLongBits((Double) v));
                 }
             }
-            case DECIMAL -> writeDecimal(rc, (DecimalType) type, v);
-            case DATE -> rc.addInteger(days((LocalDate) v));
+            case DECIMAL -> writeDecimal(leaf, rep, def, (DecimalType) type, v);
+            case DATE -> leaf.int32(rep, def, days((LocalDate) v));
             case TIME -> {
                 if (((TimeType) type).withZone()) {
-                    rc.addBinary(Binary.fromString(TextForms.timeWithZone((OffsetTime) v)));
+                    leaf.bytes(rep, def, utf8(TextForms.timeWithZone((OffsetTime) v)));
                 } else {
-                    rc.addLong(TextForms.microsOfDay((LocalTime) v));
+                    leaf.int64(rep, def, TextForms.microsOfDay((LocalTime) v));
                 }
             }
-            case TIMESTAMP -> rc.addLong(((TimestampType) type).withZone() ? micros((Instant) v) : micros((LocalDateTime) v));
-            case INTERVAL -> rc.addBinary(Binary.fromString(TextForms.interval((Interval) v)));
-            case STRING, INET, MAC -> rc.addBinary(Binary.fromString((String) v));
-            case BINARY -> rc.addBinary(Binary.fromReusedByteArray((byte[]) v));
-            case UUID -> rc.addBinary(Binary.fromConstantByteArray(uuidBytes((UUID) v)));
-            case JSON -> rc.addBinary(Binary.fromString(JsonText.stored((String) v, athena)));
-            case LIST -> writeList(rc, ((ListType) type).element(), (List<?>) v);
+            case TIMESTAMP -> leaf.int64(rep, def,
+                    ((TimestampType) type).withZone() ? micros((Instant) v) : micros((LocalDateTime) v));
+            case INTERVAL -> leaf.bytes(rep, def, utf8(TextForms.interval((Interval) v)));
+            case STRING, INET, MAC -> leaf.bytes(rep, def, utf8((String) v));
+            case BINARY -> leaf.bytes(rep, def, (byte[]) v);
+            case UUID -> leaf.fixed(rep, def, uuidBytes((UUID) v));
+            case JSON -> leaf.bytes(rep, def, utf8(JsonText.stored((String) v, athena)));
+            case LIST -> writeList(leaf, ((ListType) type).element(), (List<?>) v, rep, def, depth);
         }
     }
 
-    private void writeList(RecordConsumer rc, ColumnType element, List<?> list) {
-        rc.startGroup();
-        if (!list.isEmpty()) {
-            rc.startField("list", 0);
-            for (Object e : list) {
-                rc.startGroup();
-                if (e != null) {
-                    rc.startField("element", 0);
-                    write(rc, element, e);
-                    rc.endField("element", 0);
-                }
-                rc.endGroup();
-            }
-            rc.endField("list", 0);
+    /**
+     * A list in the three-level LIST: empty, it is defined up to its own group; otherwise each
+     * element repeats the inner {@code list} group (repetition level {@code depth + 1} after the
+     * first) and is defined one level deeper when null, two when not.
+     */
+    private void writeList(ParquetColumn leaf, ColumnType element, List<?> list, int rep, int def, int depth) {
+        if (list.isEmpty()) {
+            leaf.none(rep, def);
+            return;
         }
-        rc.endGroup();
+        int r = rep;
+        for (Object e : list) {
+            if (e == null) {
+                leaf.none(r, def + 1);
+            } else {
+                write(leaf, element, e, r, def + 2, depth + 1);
+            }
+            r = depth + 1;
+        }
     }
 
-    private static void writeInt(RecordConsumer rc, IntType type, Object v) {
+    private static void writeInt(ParquetColumn leaf, int rep, int def, IntType type, Object v) {
         if (type.bits() == 64) {
             // uint64 keeps its 64 bits; readers take them as unsigned from the INT(64, false) annotation
-            rc.addLong(v instanceof BigInteger b ? b.longValue() : (Long) v);
+            leaf.int64(rep, def, v instanceof BigInteger b ? b.longValue() : (Long) v);
         } else {
-            rc.addInteger((int) (long) (Long) v);
+            leaf.int32(rep, def, (int) (long) (Long) v);
         }
     }
 
-    private static void writeDecimal(RecordConsumer rc, DecimalType type, Object v) {
-        DecimalLogicalTypeAnnotation d = ParquetSchema.decimal(type);
+    private static void writeDecimal(ParquetColumn leaf, int rep, int def, DecimalType type, Object v) {
+        ParquetSchema.Decimal d = ParquetSchema.decimal(type);
         if (d == null) {
-            rc.addBinary(Binary.fromString(TextForms.numeric(type, v)));
+            leaf.bytes(rep, def, utf8(TextForms.numeric(type, v)));
             return;
         }
         if (!(v instanceof BigDecimal value)) {
             throw new IllegalArgumentException("Parquet's DECIMAL has no NaN");
         }
-        BigInteger unscaled = value.setScale(d.getScale(), RoundingMode.UNNECESSARY).unscaledValue();
-        if (d.getPrecision() <= 9) {
-            rc.addInteger(unscaled.intValueExact());
-        } else if (d.getPrecision() <= 18) {
-            rc.addLong(unscaled.longValueExact());
+        BigInteger unscaled = value.setScale(d.scale(), RoundingMode.UNNECESSARY).unscaledValue();
+        if (d.precision() <= 9) {
+            leaf.int32(rep, def, unscaled.intValueExact());
+        } else if (d.precision() <= 18) {
+            leaf.int64(rep, def, unscaled.longValueExact());
         } else {
-            rc.addBinary(Binary.fromConstantByteArray(fixedWidth(unscaled, ParquetSchema.decimalBytes(d.getPrecision()))));
+            leaf.fixed(rep, def, fixedWidth(unscaled, ParquetSchema.decimalBytes(d.precision())));
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Two's complement, big-endian, sign-extended to {@code width} bytes. */

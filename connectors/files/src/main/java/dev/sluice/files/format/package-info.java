@@ -2,6 +2,8 @@
  * Encoders of rows into Parquet, JSON Lines and CSV objects, streaming: memory is bounded by one
  * Parquet row group or a small buffer, never by the object. {@link dev.sluice.files.format.RowEncoders}
  * opens one for a table, {@link dev.sluice.files.format.FormatOptions} and an output stream.
+ * Parquet is written by the package's own writer (version 1 data pages, PLAIN values, no dictionary
+ * and no statistics), whose only dependency is aircompressor for the snappy and zstd codecs.
  *
  * <p>How each column type is stored (see {@code TextForms} for the exact text forms):
  * <table>

@@ -1,0 +1,189 @@
+package dev.sluice.files.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * One leaf column's chunk of the current row group: values PLAIN-encoded and levels buffered for
+ * the open page; a page of about {@link #PAGE_BYTES} is closed at a row's end (so pages start at
+ * row boundaries), compressed whole and kept with its header (a version 1 data page: repetition
+ * then definition levels, each RLE/bit-packed behind a 4-byte length, then the values) until the
+ * row group is written out.
+ */
+final class ParquetColumn {
+    /** A page is closed at the end of the row that takes its buffered bytes to this many. */
+    static final int PAGE_BYTES = 1 << 20;
+    private static final int DATA_PAGE = 0;
+    private static final int PLAIN = 0;
+    private static final int RLE = 3;
+
+    /** Where a written column chunk is and what it holds, for the footer. */
+    record Chunk(long offset, long values, long uncompressedBytes, long compressedBytes) {
+    }
+
+    private final ParquetSchema.Leaf leaf;
+    private final ParquetCodecs.PageCompressor compressor;
+    private final int definitionWidth;
+    private final int repetitionWidth;
+    private final int levelBytes;
+    private final ByteSink values = new ByteSink(1024);
+    private byte[] definitions = new byte[64];
+    private byte[] repetitions = new byte[64];
+    private int levels;
+    private int bits;
+    private int bitCount;
+    private final ByteSink page;
+    private final ByteSink compressed;
+    private final ByteSink chunk = new ByteSink(1024);
+    private long chunkValues;
+    private long chunkUncompressed;
+
+    /**
+     * {@code page} and {@code compressed} are scratch buffers a page is assembled and compressed in
+     * while it is closed: the encoder's columns share them.
+     */
+    ParquetColumn(ParquetSchema.Leaf leaf, ParquetCodecs.PageCompressor compressor, ByteSink page, ByteSink compressed) {
+        this.leaf = leaf;
+        this.compressor = compressor;
+        this.page = page;
+        this.compressed = compressed;
+        this.definitionWidth = LevelEncoder.width(leaf.maxDefinition());
+        this.repetitionWidth = LevelEncoder.width(leaf.maxRepetition());
+        this.levelBytes = (definitionWidth > 0 ? 1 : 0) + (repetitionWidth > 0 ? 1 : 0);
+    }
+
+    ParquetSchema.Leaf leaf() {
+        return leaf;
+    }
+
+    /** No value at these levels: a null, an empty list or a null element. */
+    void none(int repetition, int definition) {
+        level(repetition, definition);
+    }
+
+    void bool(int repetition, int definition, boolean v) {
+        level(repetition, definition);
+        bits |= (v ? 1 : 0) << bitCount;
+        if (++bitCount == 8) {
+            values.write(bits);
+            bits = 0;
+            bitCount = 0;
+        }
+    }
+
+    void int32(int repetition, int definition, int v) {
+        level(repetition, definition);
+        values.writeIntLE(v);
+    }
+
+    void int64(int repetition, int definition, long v) {
+        level(repetition, definition);
+        values.writeLongLE(v);
+    }
+
+    /** A BYTE_ARRAY value: its length, then its bytes. */
+    void bytes(int repetition, int definition, byte[] v) {
+        level(repetition, definition);
+        values.writeIntLE(v.length);
+        values.write(v);
+    }
+
+    /** A FIXED_LEN_BYTE_ARRAY value of the leaf's length. */
+    void fixed(int repetition, int definition, byte[] v) {
+        level(repetition, definition);
+        values.write(v);
+    }
+
+    /** The bytes held for the row group: closed pages, compressed, and the open page. */
+    long bufferedBytes() {
+        return chunk.size() + values.size() + (long) levels * levelBytes;
+    }
+
+    /** Ends a row: closes the page when it is full. */
+    void endRow() throws IOException {
+        if (values.size() + (long) levels * levelBytes >= PAGE_BYTES) {
+            closePage();
+        }
+    }
+
+    /** Writes the row group's chunk of this column to {@code out} at {@code offset}, and forgets it. */
+    Chunk writeChunk(OutputStream out, long offset) throws IOException {
+        closePage();
+        chunk.writeTo(out);
+        Chunk written = new Chunk(offset, chunkValues, chunkUncompressed, chunk.size());
+        chunk.reset();
+        chunkValues = 0;
+        chunkUncompressed = 0;
+        return written;
+    }
+
+    /** Counts a level entry; keeps the levels a page stores (none for a required top-level column). */
+    private void level(int repetition, int definition) {
+        if (definitionWidth > 0) {
+            if (levels == definitions.length) {
+                definitions = Arrays.copyOf(definitions, levels * 2);
+            }
+            definitions[levels] = (byte) definition;
+        }
+        if (repetitionWidth > 0) {
+            if (levels == repetitions.length) {
+                repetitions = Arrays.copyOf(repetitions, levels * 2);
+            }
+            repetitions[levels] = (byte) repetition;
+        }
+        levels++;
+    }
+
+    private void closePage() throws IOException {
+        if (levels == 0) {
+            return;
+        }
+        if (bitCount > 0) {
+            values.write(bits);
+            bits = 0;
+            bitCount = 0;
+        }
+        page.reset();
+        if (repetitionWidth > 0) {
+            levels(repetitions, repetitionWidth);
+        }
+        if (definitionWidth > 0) {
+            levels(definitions, definitionWidth);
+        }
+        page.write(values.array(), 0, values.size());
+        int headerStart = chunk.size();
+        compressed.reset();
+        compressor.compress(page.array(), page.size(), compressed);
+        new ThriftCompact(chunk).structBegin()
+                .i32Field(1, DATA_PAGE)
+                .i32Field(2, page.size())
+                .i32Field(3, compressed.size())
+                .structField(5)
+                .i32Field(1, levels)
+                .i32Field(2, PLAIN)
+                .i32Field(3, RLE)
+                .i32Field(4, RLE)
+                .structEnd()
+                .structEnd();
+        int header = chunk.size() - headerStart;
+        chunk.write(compressed.array(), 0, compressed.size());
+        chunkUncompressed += header + page.size();
+        chunkValues += levels;
+        levels = 0;
+        values.reset();
+    }
+
+    /** One level section of a version 1 page: its length in 4 bytes, then the RLE/bit-packed levels. */
+    private void levels(byte[] entries, int width) {
+        int lengthAt = page.size();
+        page.writeIntLE(0);
+        LevelEncoder.encode(entries, levels, width, page);
+        int length = page.size() - lengthAt - 4;
+        byte[] b = page.array();
+        b[lengthAt] = (byte) length;
+        b[lengthAt + 1] = (byte) (length >>> 8);
+        b[lengthAt + 2] = (byte) (length >>> 16);
+        b[lengthAt + 3] = (byte) (length >>> 24);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sluice.files.format;
+
+import dev.sluice.files.format.ParquetSchema.Leaf;
+import dev.sluice.files.format.ParquetSchema.Logical;
+import dev.sluice.files.format.ParquetSchema.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FileMetaData a Parquet file ends with, in Thrift's compact protocol: version 1, the schema
+ * flattened depth-first under a root named {@code schema}, the row count, each row group's column
+ * chunks (type, encodings, path, codec, value count, sizes, data page offset; no statistics) and
+ * created_by {@code sluice}. What it holds until {@link #encode} is a few numbers per column chunk.
+ */
+final class ParquetFooter {
+    private static final int PLAIN = 0;
+    private static final int RLE = 3;
+
+    private record RowGroup(long rows, List<ParquetColumn.Chunk> chunks) {
+    }
+
+    private final ParquetSchema schema;
+    private final int codec;
+    private final List<RowGroup> rowGroups = new ArrayList<>();
+    private long rows;
+
+    ParquetFooter(ParquetSchema schema, int codec) {
+        this.schema = schema;
+        this.codec = codec;
+    }
+
+    /** Records a row group written: {@code chunks} in leaf order. */
+    void addRowGroup(long rowCount, List<ParquetColumn.Chunk> chunks) {
+        rowGroups.add(new RowGroup(rowCount, List.copyOf(chunks)));
+        rows += rowCount;
+    }
+
+    ByteSink encode() {
+        ByteSink out = new ByteSink(4096);
+        ThriftCompact t = new ThriftCompact(out);
+        t.structBegin().i32Field(1, 1);
+        List<Node> fields = schema.fields();
+        t.listField(2, ThriftCompact.STRUCT, 1 + count(fields));
+        t.structBegin().stringField(4, "schema").i32Field(5, fields.size()).structEnd();
+        for (Node n : fields) {
+            element(t, n);
+        }
+        t.i64Field(3, rows);
+        t.listField(4, ThriftCompact.STRUCT, rowGroups.size());
+        for (int g = 0; g < rowGroups.size(); g++) {
+            rowGroup(t, rowGroups.get(g), g);
+        }
+        t.stringField(6, "sluice");
+        t.structEnd();
+        return out;
+    }
+
+    private static int count(List<Node> nodes) {
+        int n = nodes.size();
+        for (Node node : nodes) {
+            n += count(node.children());
+        }
+        return n;
+    }
+
+    /** A SchemaElement, then its children's. */
+    private static void element(ThriftCompact t, Node n) {
+        t.structBegin();
+        if (n.type() != ParquetSchema.GROUP) {
+            t.i32Field(1, n.type());
+        }
+        if (n.type() == ParquetSchema.FIXED_LEN_BYTE_ARRAY) {
+            t.i32Field(2, n.typeLength());
+        }
+        t.i32Field(3, n.repetition()).stringField(4, n.name());
+        if (n.type() == ParquetSchema.GROUP) {
+            t.i32Field(5, n.children().size());
+        }
+        if (n.convertedType() >= 0) {
+            t.i32Field(6, n.convertedType());
+        }
+        Logical l = n.logical();
+        if (l != null) {
+            if (l.field() == Logical.DECIMAL) {
+                t.i32Field(7, l.a()).i32Field(8, l.b());
+            }
+            t.structField(10);
+            logical(t, l);
+            t.structEnd();
+        }
+        t.structEnd();
+        for (Node c : n.children()) {
+            element(t, c);
+        }
+    }
+
+    /** The LogicalType union's one member. */
+    private static void logical(ThriftCompact t, Logical l) {
+        t.structField(l.field());
+        switch (l.field()) {
+            case Logical.DECIMAL -> t.i32Field(1, l.a()).i32Field(2, l.b());
+            case Logical.TIME, Logical.TIMESTAMP -> t.boolField(1, l.a() == 1)
+                    .structField(2).structField(2).structEnd().structEnd(); // TimeUnit MICROS
+            case Logical.INTEGER -> t.i8Field(1, l.a()).boolField(2, l.b() == 1);
+            default -> {
+                // STRING, LIST, DATE, JSON, UUID: empty structs
+            }
+        }
+        t.structEnd();
+    }
+
+    private void rowGroup(ThriftCompact t, RowGroup g, int ordinal) {
+        List<Leaf> leaves = schema.leaves();
+        long uncompressed = 0;
+        long compressed = 0;
+        t.structBegin().listField(1, ThriftCompact.STRUCT, g.chunks().size());
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            ParquetColumn.Chunk c = g.chunks().get(i);
+            uncompressed += c.uncompressedBytes();
+            compressed += c.compressedBytes();
+            t.structBegin().i64Field(2, 0).structField(3)
+                    .i32Field(1, leaf.type())
+                    .listField(2, ThriftCompact.I32, 2).i32(PLAIN).i32(RLE)
+                    .listField(3, ThriftCompact.BINARY, leaf.path().size());
+            for (String p : leaf.path()) {
+                t.string(p);
+            }
+            t.i32Field(4, codec)
+                    .i64Field(5, c.values())
+                    .i64Field(6, c.uncompressedBytes())
+                    .i64Field(7, c.compressedBytes())
+                    .i64Field(9, c.offset())
+                    .structEnd()
+                    .structEnd();
+        }
+        long fileOffset = g.chunks().isEmpty() ? 0 : g.chunks().get(0).offset();
+        t.i64Field(2, uncompressed).i64Field(3, g.rows()).i64Field(5, fileOffset).i64Field(6, compressed)
+                .i16Field(7, ordinal).structEnd();
+    }
+}
