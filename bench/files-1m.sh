@@ -4,7 +4,9 @@
 # with DuckDB writing the same rows with COPY ... TO (bench/files/DuckDbCopy.java, DuckDB JDBC
 # from ~/.m2: run the connectors/files tests once to fetch it). Prints rows/s, bytes and
 # Sluice's peak RSS for each format; with a second argument, the RSS of a run with that many
-# rows too (memory must not grow with the rows).
+# rows too (memory must not grow with the rows). Each table goes into one object (batch_size and
+# batch_size_bytes set high); SLUICE_BENCH_OBJECT_ROWS=10000 writes objects of CloudQuery's
+# default 10,000 rows instead.
 #   bench/files-1m.sh [ROWS] [ROWS_FOR_RSS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,7 +37,7 @@ spec:
   spec:
     path: "$3/{{TABLE}}/{{UUID}}.{{FORMAT}}"
     format: $1
-    batch_size: 10000000
+    batch_size: ${SLUICE_BENCH_OBJECT_ROWS:-10000000}
     batch_size_bytes: 1099511627776
 YAML
 }

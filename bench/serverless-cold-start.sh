@@ -2,6 +2,7 @@
 # Benchmark (issue #4 item 8): the Lambda deployment jar and the fetch function's cold start.
 #   bench/serverless-cold-start.sh [RUNS]        # RUNS per mode, default 5
 #   bench/serverless-cold-start.sh RUNS aws      # the fetch reads aws_ec2_vpcs from moto_server with the layer
+#   bench/serverless-cold-start.sh RUNS s3       # the fetch writes the test source's rows to the s3 destination (Parquet, moto_server)
 # Needs: `mvn -B -q package -DskipTests` (the shaded jar functions/target/sluice-functions.jar,
 # layers/aws/target/layer and every module's target/classes; nothing is installed into ~/.m2), node (dynalite, installed by npm on first use), PostgreSQL at
 # $SLUICE_BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a database is

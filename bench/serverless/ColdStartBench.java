@@ -33,13 +33,15 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * the deployment jar with the function's environment (the no-arg constructor path, endpoints set
  * with the SDK's AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS). It then deletes the message
  * (as the event source mapping does) and finalizes the run so the next one may start.
- *   java -cp <functions test classpath> bench/serverless/ColdStartBench.java JAR RUNNER_DIR RUNS PG_SERVER_URL WORK_DIR [LAYER_LIB [aws]]
+ *   java -cp <functions test classpath> bench/serverless/ColdStartBench.java JAR RUNNER_DIR RUNS PG_SERVER_URL WORK_DIR [LAYER_LIB] [aws|s3]
  * Runs alternate between the modes (priming on and off; with LAYER_LIB, the aws source's layer
  * jars, each also with those jars on the classpath, as a function has them when AwsInventory is
  * enabled) so that machine noise hits all alike. The event stays the test source's, unless the
  * last argument is {@code aws}: then the work item is the aws source's aws_ec2_vpcs in us-east-1,
  * read from a moto_server started here (its default VPC: one row), and only the two modes with
- * the layer run (without it the function cannot load that config).
+ * the layer run (without it the function cannot load that config); or {@code s3}: the test
+ * source's 10 rows go to the s3 destination (Parquet) in a bucket of that moto_server, and only
+ * the two modes without the layer run.
  */
 public final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,10 +56,18 @@ public final class ColdStartBench {
         String base = server.substring(0, server.lastIndexOf('/') + 1);
         String database = "sluice_bench_cold_" + System.nanoTime();
         // the fetch function's flags (FetchJavaToolOptions), with and without Container's priming
-        String layer = args.length > 5 ? layerClasspath(Path.of(args[5])) : "";
+        String last = args[args.length - 1];
+        boolean s3Destination = last.equals("s3");
+        String layer = args.length > 5 && !args[5].equals("s3") && !args[5].equals("aws") && !s3Destination
+                ? layerClasspath(Path.of(args[5])) : "";
         List<Mode> modes = new ArrayList<>(List.of(new Mode("primed init (SLUICE_PRIME on, the default)", List.of("-XX:+TieredCompilation"), "on", ""),
                 new Mode("no priming (SLUICE_PRIME=off)", List.of("-XX:+TieredCompilation"), "off", "")));
-        boolean awsSource = args.length > 6 && args[6].equals("aws");
+        boolean awsSource = last.equals("aws");
+        if (awsSource || s3Destination) {
+            // the driver's own planner probes the bucket; its finalizer asks moto's STS for the account
+            System.setProperty("aws.accessKeyId", "sluice-local");
+            System.setProperty("aws.secretAccessKey", "sluice-local");
+        }
         if (awsSource) {
             modes.clear();
             // the driver's own finalizer asks moto's STS for the account (delete-stale's scope)
@@ -69,7 +79,8 @@ public final class ColdStartBench {
             modes.add(new Mode("no priming, aws layer on the classpath", List.of("-XX:+TieredCompilation"), "off", layer));
         }
         execute(base + "postgres", "CREATE DATABASE " + database);
-        try (LocalAws aws = LocalAws.start(); AutoCloseable moto = awsSource ? dev.sluice.emulators.MotoServer.start() : () -> { }) {
+        try (LocalAws aws = LocalAws.start();
+             AutoCloseable moto = awsSource || s3Destination ? dev.sluice.emulators.MotoServer.start() : () -> { }) {
             Path config = work.resolve("sluice.yml");
             String source = awsSource ? """
                     kind: source
@@ -80,7 +91,35 @@ public final class ColdStartBench {
                       destinations: [pg]
                       spec: {regions: [us-east-1], endpoint_url: "%s"}
                     """.formatted(((dev.sluice.emulators.MotoServer) moto).endpoint()) : null;
-            Files.writeString(config, awsSource ? source + """
+            if (s3Destination) {
+                java.net.URI endpoint = ((dev.sluice.emulators.MotoServer) moto).endpoint();
+                try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                        .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("sluice-local", "sluice-local")))
+                        .build()) {
+                    s3.createBucket(b -> b.bucket("bench-lake"));
+                }
+                source = """
+                        kind: source
+                        spec:
+                          name: bench
+                          path: cloudquery/test
+                          tables: [test_some_table]
+                          skip_dependent_tables: true
+                          destinations: [lake]
+                          spec: {num_rows: 10, page_size: 10}
+                        ---
+                        kind: destination
+                        spec:
+                          name: lake
+                          path: cloudquery/s3
+                          write_mode: append
+                          spec: {bucket: bench-lake, region: us-east-1, endpoint: "%s", use_path_style: true,
+                                 path: "raw/{{TABLE}}/{{UUID}}.{{FORMAT}}", format: parquet}
+                        """.formatted(endpoint);
+            }
+            Files.writeString(config, s3Destination ? source : awsSource ? source + """
                     ---
                     kind: destination
                     spec:
