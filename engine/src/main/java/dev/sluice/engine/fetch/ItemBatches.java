@@ -12,8 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The batches of one work item: one per (table, destination), parents before children: a
- * {@link Batcher} of rows, or an {@link ObjectBatcher} for a destination of objects. A {@link BatchTimer} flushes every batch whose first row has waited {@code batch_timeout},
- * even while no row arrives, and then runs the item's after-flush step (committing a cursor
+ * {@link Batcher} of rows, or an {@link ObjectBatcher} for a destination of objects. A
+ * {@link BatchTimer} flushes every batch whose first row has waited {@code batch_timeout} (objects
+ * excepted: they end only between pages), even while no row arrives, and then runs the item's after-flush step (committing a cursor
  * whose rows are all written). Its failure surfaces on the item's own thread at the next call.
  * Every method holds this object's lock, so the timer and the fetch loop never interleave.
  */
