@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.emulators.lambda.EventSourceMapping;
 import dev.sluice.emulators.lambda.LocalContext;
@@ -23,7 +22,6 @@ import dev.sluice.functions.e2e.FlowDriver;
 import dev.sluice.infra.AwsResources;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,7 +58,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 class LeastPrivilegeMotoIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Region REGION = Region.of(Roles.REGION);
     private static MotoServer moto;
     private static final Map<String, Caller> callers = new LinkedHashMap<>();
     private static String workQueue;
@@ -258,38 +252,12 @@ class LeastPrivilegeMotoIT {
         return FlowDriver.invoke(api, event);
     }
 
-    /** Resources widened to "*" where moto matches against "*"; SQS batch actions named beside the single ones. */
     private static JsonNode forMoto(JsonNode document) {
-        ObjectNode doc = document.deepCopy();
-        for (JsonNode s : doc.path("Statement")) {
-            ArrayNode actions = s.get("Action").isArray() ? (ArrayNode) s.get("Action") : JSON.createArrayNode().add(s.get("Action"));
-            List<String> batch = new ArrayList<>();
-            boolean resourceChecked = true;
-            for (JsonNode a : actions) {
-                String action = a.asText();
-                resourceChecked &= action.startsWith("sqs:") || action.startsWith("s3:");
-                if (action.equals("sqs:SendMessage") || action.equals("sqs:DeleteMessage") || action.equals("sqs:ChangeMessageVisibility")) {
-                    batch.add(action + "Batch");
-                }
-            }
-            batch.forEach(actions::add);
-            ((ObjectNode) s).set("Action", actions);
-            if (!resourceChecked) {
-                ((ObjectNode) s).put("Resource", "*");
-            }
-        }
-        return doc;
+        return MotoCalls.forMoto(document);
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B client(B builder, AwsCredentials key, CallRecorder recorder) {
-        builder.region(REGION).endpointOverride(moto.endpoint()).credentialsProvider(StaticCredentialsProvider.create(key));
-        if (recorder != null) {
-            builder.overrideConfiguration(o -> o.addExecutionInterceptor(recorder));
-        }
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
-        }
-        return builder;
+        return MotoCalls.client(builder, moto.endpoint(), key, recorder);
     }
 
     private static Path templateFile() {
