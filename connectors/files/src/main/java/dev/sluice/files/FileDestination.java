@@ -1,5 +1,8 @@
 package dev.sluice.files;
 
+import dev.sluice.files.format.Compression;
+import dev.sluice.files.format.FileFormat;
+import dev.sluice.files.format.FormatOptions;
 import dev.sluice.files.format.RowEncoders;
 import dev.sluice.files.store.ObjectStore;
 import dev.sluice.files.store.Upload;
@@ -29,6 +32,7 @@ public final class FileDestination implements Destination, ObjectWriter {
     private final FileSettings settings;
     private final Supplier<ObjectStore> connect;
     private final boolean testWrite;
+    private final String contentType;
     private final BatchLimits defaults;
     private ObjectStore store;
     private boolean probed;
@@ -37,14 +41,33 @@ public final class FileDestination implements Destination, ObjectWriter {
      * @param connect   opens the store (no I/O before {@link #open})
      * @param testWrite write and delete a probe object at the first {@link #migrate}, which a
      *                  sync runs before any row is fetched
+     * @param contentType the objects' media type, where the store records one
      * @param defaults  batch limits when the config sets none (objects rotate at these)
      */
-    public FileDestination(FileSettings settings, Supplier<ObjectStore> connect, boolean testWrite, BatchLimits defaults) {
+    public FileDestination(FileSettings settings, Supplier<ObjectStore> connect, boolean testWrite,
+                           Optional<String> contentType, BatchLimits defaults) {
         this.settings = settings;
         this.connect = connect;
         this.testWrite = testWrite;
+        this.contentType = contentType.orElseGet(() -> contentType(settings.format()));
         this.defaults = settings.noRotate()
                 ? new BatchLimits(Integer.MAX_VALUE, Long.MAX_VALUE, defaults.timeout()) : defaults;
+    }
+
+    /**
+     * The media type of an object, as CloudQuery's S3 destination sets it: {@code application/gzip}
+     * for gzip-compressed JSON and CSV, else {@code application/vnd.apache.parquet},
+     * {@code application/json} or {@code text/csv}.
+     */
+    static String contentType(FormatOptions format) {
+        if (format.format() != FileFormat.PARQUET && format.compression() == Compression.GZIP) {
+            return "application/gzip";
+        }
+        return switch (format.format()) {
+            case PARQUET -> "application/vnd.apache.parquet";
+            case JSON -> "application/json";
+            case CSV -> "text/csv";
+        };
     }
 
     /** CloudQuery's file and s3 defaults: 10,000 rows or 50 MiB per object. */
@@ -97,7 +120,7 @@ public final class FileDestination implements Destination, ObjectWriter {
         }
         String key = settings.path().expand(table.name(), RowEncoders.formatName(settings.format()), name);
         ObjectStore s = store();
-        Upload upload = s.begin(key);
+        Upload upload = s.begin(key, contentType);
         try {
             return new FileObject(RowEncoders.open(table, settings.format(), upload.stream()), upload, s.where(key));
         } catch (IOException | RuntimeException e) {

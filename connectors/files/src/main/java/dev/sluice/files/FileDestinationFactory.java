@@ -41,7 +41,7 @@ public final class FileDestinationFactory implements DestinationFactory {
         Optional<String> below = path.map(p -> root.isEmpty() ? p : p.substring(root.length() + (root.equals("/") ? 0 : 1)));
         Optional<FileSettings> settings = FileSettings.read(spec, below, problems);
         problems.throwIfAny();
-        return new FileDestination(settings.orElseThrow(), () -> new LocalStore(Path.of(root)), false,
+        return new FileDestination(settings.orElseThrow(), () -> new LocalStore(Path.of(root)), false, Optional.empty(),
                 FileDestination.cloudQueryDefaults());
     }
 

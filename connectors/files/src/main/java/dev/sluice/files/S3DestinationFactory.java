@@ -28,13 +28,12 @@ public final class S3DestinationFactory implements DestinationFactory {
             "server_side_encryption_configuration", "objects get the bucket's default encryption",
             "acl", "objects get the bucket's default ACL",
             "endpoint_skip_tls_verify", "TLS is always verified",
-            "content_type", "objects get S3's default content type",
             "aws_debug", "the SDK logs through SLF4J");
 
     static {
         Set<String> keys = new HashSet<>(FileSettings.KEYS);
         keys.addAll(Set.of("bucket", "region", "test_write", "endpoint", "use_path_style", "part_size",
-                "max_retries", "max_backoff"));
+                "max_retries", "max_backoff", "content_type"));
         keys.addAll(UNSUPPORTED.keySet());
         KEYS = Set.copyOf(keys);
     }
@@ -63,12 +62,14 @@ public final class S3DestinationFactory implements DestinationFactory {
                 1L << 30), (long) S3Store.DEFAULT_PART_SIZE);
         int maxRetries = (int) (long) problems.check(() -> spec.integer("max_retries", 3, 0, 100), 3L);
         long maxBackoff = problems.check(() -> spec.integer("max_backoff", 30, 1, 3600), 30L);
+        Optional<String> contentType = problems.check(() -> spec.optionalString("content_type").filter(t -> !t.isEmpty()),
+                Optional.empty());
         Optional<String> path = problems.check(() -> Optional.of(spec.string("path")), Optional.empty());
         Optional<FileSettings> settings = FileSettings.read(spec, path, problems);
         problems.throwIfAny();
         S3Settings s3 = new S3Settings(bucket, region, endpoint, pathStyle, (int) partSize, maxRetries,
                 Duration.ofSeconds(maxBackoff));
-        return new FileDestination(settings.orElseThrow(), () -> S3Store.open(s3), testWrite,
+        return new FileDestination(settings.orElseThrow(), () -> S3Store.open(s3), testWrite, contentType,
                 FileDestination.cloudQueryDefaults());
     }
 

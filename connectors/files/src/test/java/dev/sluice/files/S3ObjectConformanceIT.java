@@ -116,6 +116,28 @@ class S3ObjectConformanceIT extends ObjectConformance {
     }
 
     @Test
+    void objectsCarryTheirFormatsMediaTypeOrTheConfiguredOne() {
+        Map<Map<String, Object>, String> cases = Map.of(
+                Map.of(), "application/json",
+                Map.of("compression", "gzip"), "application/gzip",
+                Map.of("format", "parquet"), "application/vnd.apache.parquet",
+                Map.of("format", "csv"), "text/csv",
+                Map.of("content_type", "application/x-ndjson"), "application/x-ndjson");
+        int n = 0;
+        for (Map.Entry<Map<String, Object>, String> c : cases.entrySet()) {
+            TableSchema t = appendTable("typed_" + n++);
+            try (Destination d = s3Destination(bucket, c.getKey())) {
+                d.open();
+                d.objects().orElseThrow().begin(t, new dev.sluice.spi.ObjectName(UUID.randomUUID(), "s", java.time.Instant.now(), true))
+                        .seal();
+            }
+            String key = s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(S3Object::key)
+                    .filter(k -> k.startsWith("lake/" + t.name() + "/")).findFirst().orElseThrow();
+            assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentType()).as(c.getKey().toString()).isEqualTo(c.getValue());
+        }
+    }
+
+    @Test
     void withoutTestWriteNothingIsProbed() {
         try (Destination d = s3Destination("no-such-bucket", Map.of("test_write", false))) {
             d.open();

@@ -22,7 +22,7 @@ public final class LocalStore implements ObjectStore {
     }
 
     @Override
-    public Upload begin(String key) {
+    public Upload begin(String key, String contentType) {
         return new LocalUpload(LocalKeys.resolve(root, key));
     }
 

@@ -13,7 +13,12 @@ public interface ObjectStore extends AutoCloseable {
      *
      * @throws dev.sluice.spi.ConnectorException when the key is not usable here or the upload cannot start
      */
-    Upload begin(String key);
+    default Upload begin(String key) {
+        return begin(key, "application/octet-stream");
+    }
+
+    /** {@link #begin(String)}, with the object's media type where the store records one (S3's Content-Type). */
+    Upload begin(String key, String contentType);
 
     /**
      * Checks that objects can be written here: writes a tiny object at {@code key} and deletes it.

@@ -58,8 +58,8 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public Upload begin(String key) {
-        return new S3Upload(client, location(key), endpoint, partSize);
+    public Upload begin(String key, String contentType) {
+        return new S3Upload(client, location(key), endpoint, partSize, contentType);
     }
 
     @Override

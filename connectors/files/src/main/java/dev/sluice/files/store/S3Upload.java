@@ -24,13 +24,15 @@ final class S3Upload implements Upload {
     private final S3Location at;
     private final String endpoint;
     private final PartBuffer buffer;
+    private final String contentType;
     private final List<CompletedPart> parts = new ArrayList<>();
     private final OutputStream stream = new PartStream();
     private String uploadId;
     private boolean ended;
 
-    S3Upload(S3Client s3, S3Location at, String endpoint, int partSize) {
+    S3Upload(S3Client s3, S3Location at, String endpoint, int partSize, String contentType) {
         this.s3 = s3;
+        this.contentType = contentType;
         this.at = at;
         this.endpoint = endpoint;
         this.buffer = new PartBuffer(partSize);
@@ -46,7 +48,7 @@ final class S3Upload implements Upload {
         ensureOpen();
         try {
             if (uploadId == null) {
-                call(S3Call.PUT_OBJECT, () -> s3.putObject(r -> r.bucket(at.bucket()).key(at.key()), buffer.body()));
+                call(S3Call.PUT_OBJECT, () -> s3.putObject(r -> r.bucket(at.bucket()).key(at.key()).contentType(contentType), buffer.body()));
             } else {
                 uploadPart();
                 List<CompletedPart> all = List.copyOf(parts);
@@ -97,7 +99,7 @@ final class S3Upload implements Upload {
         }
         if (uploadId == null) {
             uploadId = call(S3Call.CREATE_MULTIPART_UPLOAD,
-                    () -> s3.createMultipartUpload(r -> r.bucket(at.bucket()).key(at.key())).uploadId());
+                    () -> s3.createMultipartUpload(r -> r.bucket(at.bucket()).key(at.key()).contentType(contentType)).uploadId());
         }
         String etag = call(S3Call.UPLOAD_PART, () -> s3.uploadPart(r -> r.bucket(at.bucket()).key(at.key())
                 .uploadId(uploadId).partNumber(number), buffer.body()).eTag());
