@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * One leaf column's chunk of the current row group: values PLAIN-encoded and levels buffered for
- * the open page; a page of about {@link #PAGE_BYTES} is closed at a row's end (so pages start at
+ * the open page, the chunk's {@link ParquetStatistics} gathered as they come; a page of about {@link #PAGE_BYTES} is closed at a row's end (so pages start at
  * row boundaries), compressed whole and kept with its header (a version 1 data page: repetition
  * then definition levels, each RLE/bit-packed behind a 4-byte length, then the values) until the
  * row group is written out.
@@ -19,11 +19,13 @@ final class ParquetColumn {
     private static final int RLE = 3;
 
     /** Where a written column chunk is and what it holds, for the footer. */
-    record Chunk(long offset, long values, long uncompressedBytes, long compressedBytes) {
+    record Chunk(long offset, long values, long uncompressedBytes, long compressedBytes,
+                 ParquetStatistics.Chunk statistics) {
     }
 
     private final ParquetSchema.Leaf leaf;
     private final ParquetCodecs.PageCompressor compressor;
+    private final ParquetStatistics statistics;
     private final int definitionWidth;
     private final int repetitionWidth;
     private final int levelBytes;
@@ -46,6 +48,7 @@ final class ParquetColumn {
     ParquetColumn(ParquetSchema.Leaf leaf, ParquetCodecs.PageCompressor compressor, ByteSink page, ByteSink compressed) {
         this.leaf = leaf;
         this.compressor = compressor;
+        this.statistics = new ParquetStatistics(leaf);
         this.page = page;
         this.compressed = compressed;
         this.definitionWidth = LevelEncoder.width(leaf.maxDefinition());
@@ -60,10 +63,12 @@ final class ParquetColumn {
     /** No value at these levels: a null, an empty list or a null element. */
     void none(int repetition, int definition) {
         level(repetition, definition);
+        statistics.none();
     }
 
     void bool(int repetition, int definition, boolean v) {
         level(repetition, definition);
+        statistics.bool(v);
         bits |= (v ? 1 : 0) << bitCount;
         if (++bitCount == 8) {
             values.write(bits);
@@ -74,17 +79,20 @@ final class ParquetColumn {
 
     void int32(int repetition, int definition, int v) {
         level(repetition, definition);
+        statistics.int32(v);
         values.writeIntLE(v);
     }
 
     void int64(int repetition, int definition, long v) {
         level(repetition, definition);
+        statistics.int64(v);
         values.writeLongLE(v);
     }
 
     /** A BYTE_ARRAY value: its length, then its bytes. */
     void bytes(int repetition, int definition, byte[] v) {
         level(repetition, definition);
+        statistics.bytes(v);
         values.writeIntLE(v.length);
         values.write(v);
     }
@@ -92,6 +100,7 @@ final class ParquetColumn {
     /** A FIXED_LEN_BYTE_ARRAY value of the leaf's length. */
     void fixed(int repetition, int definition, byte[] v) {
         level(repetition, definition);
+        statistics.bytes(v);
         values.write(v);
     }
 
@@ -111,7 +120,7 @@ final class ParquetColumn {
     Chunk writeChunk(OutputStream out, long offset) throws IOException {
         closePage();
         chunk.writeTo(out);
-        Chunk written = new Chunk(offset, chunkValues, chunkUncompressed, chunk.size());
+        Chunk written = new Chunk(offset, chunkValues, chunkUncompressed, chunk.size(), statistics.take());
         chunk.reset();
         chunkValues = 0;
         chunkUncompressed = 0;

@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * The FileMetaData a Parquet file ends with, in Thrift's compact protocol: version 1, the schema
  * flattened depth-first under a root named {@code schema}, the row count, each row group's column
- * chunks (type, encodings, path, codec, value count, sizes, data page offset; no statistics) and
- * created_by {@code sluice}. What it holds until {@link #encode} is a few numbers per column chunk.
+ * chunks (type, encodings, path, codec, value count, sizes, data page offset, statistics: null
+ * count, min and max when there are, NaN count for floats), created_by {@code sluice} and a
+ * TypeDefinedOrder column order for every leaf, so readers trust min_value and max_value. What it
+ * holds until {@link #encode} is a few numbers and two bounds of at most about
+ * {@link ParquetBounds#LIMIT} bytes (a decimal's or UUID's width) per column chunk.
  */
 final class ParquetFooter {
     private static final int PLAIN = 0;
@@ -51,6 +54,11 @@ final class ParquetFooter {
             rowGroup(t, rowGroups.get(g), g);
         }
         t.stringField(6, "sluice");
+        // every leaf's min and max follow its type's order (TypeDefinedOrder)
+        t.listField(7, ThriftCompact.STRUCT, schema.leaves().size());
+        for (int i = 0; i < schema.leaves().size(); i++) {
+            t.structBegin().structField(1).structEnd().structEnd();
+        }
         t.structEnd();
         return out;
     }
@@ -109,6 +117,19 @@ final class ParquetFooter {
         t.structEnd();
     }
 
+    /** ColumnMetaData's Statistics: null_count, max_value, min_value, their exactness, nan_count. */
+    private static void statistics(ThriftCompact t, ParquetStatistics.Chunk s) {
+        t.structField(12).i64Field(3, s.nullCount());
+        if (s.min() != null) {
+            t.binaryField(5, s.max()).binaryField(6, s.min())
+                    .boolField(7, s.maxExact()).boolField(8, s.minExact());
+        }
+        if (s.nanCount() >= 0) {
+            t.i64Field(9, s.nanCount());
+        }
+        t.structEnd();
+    }
+
     private void rowGroup(ThriftCompact t, RowGroup g, int ordinal) {
         List<Leaf> leaves = schema.leaves();
         long uncompressed = 0;
@@ -130,9 +151,9 @@ final class ParquetFooter {
                     .i64Field(5, c.values())
                     .i64Field(6, c.uncompressedBytes())
                     .i64Field(7, c.compressedBytes())
-                    .i64Field(9, c.offset())
-                    .structEnd()
-                    .structEnd();
+                    .i64Field(9, c.offset());
+            statistics(t, c.statistics());
+            t.structEnd().structEnd();
         }
         long fileOffset = g.chunks().isEmpty() ? 0 : g.chunks().get(0).offset();
         t.i64Field(2, uncompressed).i64Field(3, g.rows()).i64Field(5, fileOffset).i64Field(6, compressed)
