@@ -5,36 +5,62 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * One leaf column's chunk of the current row group: values PLAIN-encoded and levels buffered for
- * the open page, the chunk's {@link ParquetStatistics} gathered as they come; a page of about {@link #PAGE_BYTES} is closed at a row's end (so pages start at
- * row boundaries), compressed whole and kept with its header (a version 1 data page: repetition
- * then definition levels, each RLE/bit-packed behind a 4-byte length, then the values) until the
- * row group is written out.
+ * One leaf column's chunk of the current row group: levels and values buffered for the open page,
+ * the chunk's {@link ParquetStatistics} gathered as they come; a page of about {@link #PAGE_BYTES}
+ * is closed at a row's end (so pages start at row boundaries), compressed whole and kept with its
+ * header (a version 1 data page: repetition then definition levels, each RLE/bit-packed behind a
+ * 4-byte length, then the values) until the row group is written out.
+ *
+ * <p>Values of every type but BOOLEAN are first dictionary-encoded: the chunk's
+ * {@link ParquetDictionary} takes them and the page keeps their indexes, written RLE_DICTIONARY
+ * (the bit width in one byte, then the indexes RLE/bit-packed); the chunk then starts with the
+ * dictionary page (PLAIN). The chunk falls back to PLAIN values for the rest of it, the open page
+ * included, when the dictionary would pass its limits, or when its first page would be no smaller
+ * dictionary-encoded (dictionary and indexes) than PLAIN, judged after the page's first
+ * {@value #SAMPLE} values (indexes estimated at the current bit width) and again when it closes;
+ * a dictionary no page uses is dropped and not written.
  */
 final class ParquetColumn {
     /** A page is closed at the end of the row that takes its buffered bytes to this many. */
     static final int PAGE_BYTES = 1 << 20;
     private static final int DATA_PAGE = 0;
+    private static final int DICTIONARY_PAGE = 2;
     private static final int PLAIN = 0;
     private static final int RLE = 3;
+    private static final int RLE_DICTIONARY = 8;
+    /** The values of a chunk's first page after which a dictionary that does not pay is dropped. */
+    private static final int SAMPLE = 10_000;
 
-    /** Where a written column chunk is and what it holds, for the footer. */
-    record Chunk(long offset, long values, long uncompressedBytes, long compressedBytes,
-                 ParquetStatistics.Chunk statistics) {
+    /**
+     * Where a written column chunk is and what it holds, for the footer: {@code offset} is its first
+     * page's, {@code dictionaryPages} 0 or 1; data pages are counted by encoding.
+     */
+    record Chunk(long offset, long dataPageOffset, long values, long uncompressedBytes, long compressedBytes,
+                 int dictionaryPages, int dictionaryDataPages, int plainDataPages, ParquetStatistics.Chunk statistics) {
     }
 
     private final ParquetSchema.Leaf leaf;
     private final ParquetCodecs.PageCompressor compressor;
     private final ParquetStatistics statistics;
+    private final ParquetDictionary dictionary;
     private final int definitionWidth;
     private final int repetitionWidth;
     private final int levelBytes;
     private final ByteSink values = new ByteSink(1024);
+    private final byte[] scratch = new byte[8];
     private byte[] definitions = new byte[64];
     private byte[] repetitions = new byte[64];
     private int levels;
     private int bits;
     private int bitCount;
+    /** Fallen back to PLAIN (or no dictionary) for the rest of the chunk. */
+    private boolean plain;
+    private int[] indexes = new int[64];
+    private int indexCount;
+    /** The PLAIN size of the open page's dictionary-encoded values. */
+    private long plainBytes;
+    private int dictionaryDataPages;
+    private int plainDataPages;
     private final ByteSink page;
     private final ByteSink compressed;
     private final ByteSink chunk = new ByteSink(1024);
@@ -49,6 +75,9 @@ final class ParquetColumn {
         this.leaf = leaf;
         this.compressor = compressor;
         this.statistics = new ParquetStatistics(leaf);
+        this.dictionary = leaf.type() == ParquetSchema.BOOLEAN ? null
+                : new ParquetDictionary(leaf.type() == ParquetSchema.BYTE_ARRAY);
+        this.plain = dictionary == null;
         this.page = page;
         this.compressed = compressed;
         this.definitionWidth = LevelEncoder.width(leaf.maxDefinition());
@@ -80,12 +109,29 @@ final class ParquetColumn {
     void int32(int repetition, int definition, int v) {
         level(repetition, definition);
         statistics.int32(v);
+        if (!plain) {
+            scratch[0] = (byte) v;
+            scratch[1] = (byte) (v >>> 8);
+            scratch[2] = (byte) (v >>> 16);
+            scratch[3] = (byte) (v >>> 24);
+            if (encoded(scratch, 0, 4, 4)) {
+                return;
+            }
+        }
         values.writeIntLE(v);
     }
 
     void int64(int repetition, int definition, long v) {
         level(repetition, definition);
         statistics.int64(v);
+        if (!plain) {
+            for (int i = 0; i < 8; i++) {
+                scratch[i] = (byte) (v >>> (8 * i));
+            }
+            if (encoded(scratch, 0, 8, 8)) {
+                return;
+            }
+        }
         values.writeLongLE(v);
     }
 
@@ -93,6 +139,9 @@ final class ParquetColumn {
     void bytes(int repetition, int definition, byte[] v) {
         level(repetition, definition);
         statistics.bytes(v);
+        if (!plain && encoded(v, 0, v.length, 4L + v.length)) {
+            return;
+        }
         values.writeIntLE(v.length);
         values.write(v);
     }
@@ -101,30 +150,111 @@ final class ParquetColumn {
     void fixed(int repetition, int definition, byte[] v) {
         level(repetition, definition);
         statistics.bytes(v);
+        if (!plain && encoded(v, 0, v.length, v.length)) {
+            return;
+        }
         values.write(v);
     }
 
-    /** The bytes held for the row group: closed pages, compressed, and the open page. */
+    /**
+     * The bytes held for the row group: closed pages, compressed, the open page (a dictionary index
+     * as the 4 bytes it takes in memory) and the dictionary.
+     */
     long bufferedBytes() {
-        return chunk.size() + values.size() + (long) levels * levelBytes;
+        return chunk.size() + openPageBytes() + (dictionary == null ? 0 : dictionary.memory());
     }
 
     /** Ends a row: closes the page when it is full. */
     void endRow() throws IOException {
-        if (values.size() + (long) levels * levelBytes >= PAGE_BYTES) {
+        if (openPageBytes() >= PAGE_BYTES) {
             closePage();
         }
     }
 
-    /** Writes the row group's chunk of this column to {@code out} at {@code offset}, and forgets it. */
+    /**
+     * Writes the row group's chunk of this column to {@code out} at {@code offset} (the dictionary
+     * page first when a data page uses it), and forgets it.
+     */
     Chunk writeChunk(OutputStream out, long offset) throws IOException {
         closePage();
+        long dictionaryBytes = 0;
+        long dictionaryUncompressed = 0;
+        int dictionaryPages = dictionaryDataPages > 0 ? 1 : 0;
+        if (dictionaryPages > 0) {
+            compressed.reset();
+            compressor.compress(dictionary.array(), dictionary.bytes(), compressed);
+            ByteSink header = new ByteSink(32);
+            new ThriftCompact(header).structBegin()
+                    .i32Field(1, DICTIONARY_PAGE)
+                    .i32Field(2, dictionary.bytes())
+                    .i32Field(3, compressed.size())
+                    .structField(7)
+                    .i32Field(1, dictionary.size())
+                    .i32Field(2, PLAIN)
+                    .structEnd()
+                    .structEnd();
+            header.writeTo(out);
+            compressed.writeTo(out);
+            dictionaryBytes = header.size() + compressed.size();
+            dictionaryUncompressed = header.size() + dictionary.bytes();
+        }
         chunk.writeTo(out);
-        Chunk written = new Chunk(offset, chunkValues, chunkUncompressed, chunk.size(), statistics.take());
+        Chunk written = new Chunk(offset, offset + dictionaryBytes, chunkValues, dictionaryUncompressed + chunkUncompressed,
+                dictionaryBytes + chunk.size(), dictionaryPages, dictionaryDataPages, plainDataPages, statistics.take());
         chunk.reset();
         chunkValues = 0;
         chunkUncompressed = 0;
+        dictionaryDataPages = 0;
+        plainDataPages = 0;
+        if (dictionary != null) {
+            dictionary.clear();
+            plain = false;
+        }
         return written;
+    }
+
+    private long openPageBytes() {
+        return values.size() + 4L * indexCount + (long) levels * levelBytes;
+    }
+
+    /** Keeps the value's dictionary index; false, having fallen back to PLAIN, when the dictionary is full. */
+    private boolean encoded(byte[] b, int off, int len, long plainLength) {
+        int index = dictionary.index(b, off, len);
+        if (index < 0) {
+            fallBack();
+            return false;
+        }
+        if (indexCount == indexes.length) {
+            indexes = Arrays.copyOf(indexes, indexCount * 2);
+        }
+        indexes[indexCount++] = index;
+        plainBytes += plainLength;
+        if (indexCount == SAMPLE && dictionaryDataPages == 0 && !worthIt(
+                (long) indexCount * LevelEncoder.width(dictionary.size() - 1) / 8)) {
+            fallBack();
+        }
+        return true;
+    }
+
+    /** Whether the dictionary and {@code indexBytes} of indexes are smaller than the values PLAIN. */
+    private boolean worthIt(long indexBytes) {
+        return dictionary.bytes() + indexBytes < plainBytes;
+    }
+
+    /**
+     * PLAIN from now on in this chunk: the open page's values so far are rewritten PLAIN; the
+     * dictionary is dropped unless a closed page uses it.
+     */
+    private void fallBack() {
+        for (int i = 0; i < indexCount; i++) {
+            dictionary.writePlain(indexes[i], values);
+        }
+        indexCount = 0;
+        plainBytes = 0;
+        plain = true;
+        if (dictionaryDataPages == 0) {
+            dictionary.clear();
+        }
     }
 
     /** Counts a level entry; keeps the levels a page stores (none for a required top-level column). */
@@ -160,7 +290,20 @@ final class ParquetColumn {
         if (definitionWidth > 0) {
             levels(definitions, definitionWidth);
         }
-        page.write(values.array(), 0, values.size());
+        int valuesAt = page.size();
+        if (!plain) {
+            int width = Math.max(1, LevelEncoder.width(Math.max(0, dictionary.size() - 1)));
+            page.write(width);
+            LevelEncoder.encode(indexes, indexCount, width, page);
+            if (dictionaryDataPages == 0 && !worthIt(page.size() - valuesAt)) {
+                // the first page is no smaller dictionary-encoded: PLAIN, and no dictionary page
+                page.truncate(valuesAt);
+                fallBack();
+            }
+        }
+        if (plain) {
+            page.write(values.array(), 0, values.size());
+        }
         int headerStart = chunk.size();
         compressed.reset();
         compressor.compress(page.array(), page.size(), compressed);
@@ -170,7 +313,7 @@ final class ParquetColumn {
                 .i32Field(3, compressed.size())
                 .structField(5)
                 .i32Field(1, levels)
-                .i32Field(2, PLAIN)
+                .i32Field(2, plain ? PLAIN : RLE_DICTIONARY)
                 .i32Field(3, RLE)
                 .i32Field(4, RLE)
                 .structEnd()
@@ -179,8 +322,15 @@ final class ParquetColumn {
         chunk.write(compressed.array(), 0, compressed.size());
         chunkUncompressed += header + page.size();
         chunkValues += levels;
+        if (plain) {
+            plainDataPages++;
+        } else {
+            dictionaryDataPages++;
+        }
         levels = 0;
         values.reset();
+        indexCount = 0;
+        plainBytes = 0;
     }
 
     /** One level section of a version 1 page: its length in 4 bytes, then the RLE/bit-packed levels. */
