@@ -30,6 +30,9 @@ final class ParquetColumn {
     private static final int RLE_DICTIONARY = 8;
     /** The values of a chunk's first page after which a dictionary that does not pay is dropped. */
     private static final int SAMPLE = 10_000;
+    private static final int NEW = 1;
+    private static final int KNOWN = 0;
+    private static final int FELL_BACK = -1;
 
     /**
      * Where a written column chunk is and what it holds, for the footer: {@code offset} is its first
@@ -42,6 +45,11 @@ final class ParquetColumn {
     private final ParquetSchema.Leaf leaf;
     private final ParquetCodecs.PageCompressor compressor;
     private final ParquetStatistics statistics;
+    /**
+     * Whether every value goes to the statistics (a float's, for the NaN count), not only the
+     * first of equal dictionary-encoded values, which cannot move min or max.
+     */
+    private final boolean statisticsOfEach;
     private final ParquetDictionary dictionary;
     private final int definitionWidth;
     private final int repetitionWidth;
@@ -75,6 +83,7 @@ final class ParquetColumn {
         this.leaf = leaf;
         this.compressor = compressor;
         this.statistics = new ParquetStatistics(leaf);
+        this.statisticsOfEach = leaf.type() == ParquetSchema.FLOAT || leaf.type() == ParquetSchema.DOUBLE;
         this.dictionary = leaf.type() == ParquetSchema.BOOLEAN ? null
                 : new ParquetDictionary(leaf.type() == ParquetSchema.BYTE_ARRAY);
         this.plain = dictionary == null;
@@ -108,40 +117,54 @@ final class ParquetColumn {
 
     void int32(int repetition, int definition, int v) {
         level(repetition, definition);
-        statistics.int32(v);
         if (!plain) {
             scratch[0] = (byte) v;
             scratch[1] = (byte) (v >>> 8);
             scratch[2] = (byte) (v >>> 16);
             scratch[3] = (byte) (v >>> 24);
-            if (encoded(scratch, 0, 4, 4)) {
+            int e = encoded(scratch, 0, 4, 4);
+            if (e != FELL_BACK) {
+                if (e == NEW || statisticsOfEach) {
+                    statistics.int32(v);
+                }
                 return;
             }
         }
+        statistics.int32(v);
         values.writeIntLE(v);
     }
 
     void int64(int repetition, int definition, long v) {
         level(repetition, definition);
-        statistics.int64(v);
         if (!plain) {
             for (int i = 0; i < 8; i++) {
                 scratch[i] = (byte) (v >>> (8 * i));
             }
-            if (encoded(scratch, 0, 8, 8)) {
+            int e = encoded(scratch, 0, 8, 8);
+            if (e != FELL_BACK) {
+                if (e == NEW || statisticsOfEach) {
+                    statistics.int64(v);
+                }
                 return;
             }
         }
+        statistics.int64(v);
         values.writeLongLE(v);
     }
 
     /** A BYTE_ARRAY value: its length, then its bytes. */
     void bytes(int repetition, int definition, byte[] v) {
         level(repetition, definition);
-        statistics.bytes(v);
-        if (!plain && encoded(v, 0, v.length, 4L + v.length)) {
-            return;
+        if (!plain) {
+            int e = encoded(v, 0, v.length, 4L + v.length);
+            if (e != FELL_BACK) {
+                if (e == NEW) {
+                    statistics.bytes(v);
+                }
+                return;
+            }
         }
+        statistics.bytes(v);
         values.writeIntLE(v.length);
         values.write(v);
     }
@@ -149,10 +172,16 @@ final class ParquetColumn {
     /** A FIXED_LEN_BYTE_ARRAY value of the leaf's length. */
     void fixed(int repetition, int definition, byte[] v) {
         level(repetition, definition);
-        statistics.bytes(v);
-        if (!plain && encoded(v, 0, v.length, v.length)) {
-            return;
+        if (!plain) {
+            int e = encoded(v, 0, v.length, v.length);
+            if (e != FELL_BACK) {
+                if (e == NEW) {
+                    statistics.bytes(v);
+                }
+                return;
+            }
         }
+        statistics.bytes(v);
         values.write(v);
     }
 
@@ -217,23 +246,29 @@ final class ParquetColumn {
         return values.size() + 4L * indexCount + (long) levels * levelBytes;
     }
 
-    /** Keeps the value's dictionary index; false, having fallen back to PLAIN, when the dictionary is full. */
-    private boolean encoded(byte[] b, int off, int len, long plainLength) {
+    /**
+     * Keeps the value's dictionary index: {@link #NEW} when the value entered the dictionary,
+     * {@link #KNOWN} when it was there, {@link #FELL_BACK} (to PLAIN, the value not kept) when the
+     * dictionary is full.
+     */
+    private int encoded(byte[] b, int off, int len, long plainLength) {
+        int entries = dictionary.size();
         int index = dictionary.index(b, off, len);
         if (index < 0) {
             fallBack();
-            return false;
+            return FELL_BACK;
         }
         if (indexCount == indexes.length) {
             indexes = Arrays.copyOf(indexes, indexCount * 2);
         }
         indexes[indexCount++] = index;
         plainBytes += plainLength;
+        int result = dictionary.size() > entries ? NEW : KNOWN;
         if (indexCount == SAMPLE && dictionaryDataPages == 0 && !worthIt(
                 (long) indexCount * LevelEncoder.width(dictionary.size() - 1) / 8)) {
             fallBack();
         }
-        return true;
+        return result;
     }
 
     /** Whether the dictionary and {@code indexBytes} of indexes are smaller than the values PLAIN. */

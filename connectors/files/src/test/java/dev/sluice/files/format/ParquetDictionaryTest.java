@@ -101,6 +101,15 @@ class ParquetDictionaryTest {
             for (String c : List.of("i32", "i64", "f64", "f32", "d", "u", "dec", "bin", "tags")) {
                 assertThat(chunks(db, file, c)).as(c).containsEntry("encodings", "PLAIN, RLE, RLE_DICTIONARY");
             }
+            // statistics of dictionary-encoded values: every NaN counted, not only the first
+            assertThat(db.query("SELECT split_part(path_in_schema, ',', 1) AS c, stats_min_value AS lo, stats_max_value AS hi,"
+                    + " stats_null_count AS nulls, stats_nan_count AS nans FROM parquet_metadata('" + file + "')"
+                    + " WHERE path_in_schema IN ('i32', 'f64', 'tags, list, element') ORDER BY column_id"))
+                    .containsExactly(map("i32", "-2", "1", "10000", null),
+                            // DuckDB shows no -inf min
+                            map("f64", null, "1.5", "0", "10000"),
+                            // null elements (4 in 5 rows) and null lists (1 in 5) counted
+                            map("tags", "blue", "yellow", "50000", null));
             assertReadsBack(db, file, table, rows);
             // bit for bit: -0.0 and 0.0 are separate entries
             assertThat(db.query("SELECT count(*) AS n FROM read_parquet('" + file + "') WHERE signbit(f64) AND f64 = 0")
@@ -121,6 +130,16 @@ class ParquetDictionaryTest {
         }
         // 1,000 entries of 104 bytes PLAIN, besides the 2,000 indexes
         assertThat(column.bufferedBytes()).isGreaterThanOrEqualTo(1000 * 104 + 2000 * 4);
+    }
+
+    private static Map<String, String> map(String c, String lo, String hi, String nulls, String nans) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("c", c);
+        m.put("lo", lo);
+        m.put("hi", hi);
+        m.put("nulls", nulls);
+        m.put("nans", nans);
+        return m;
     }
 
     private Path write(TableSchema table, List<Object[]> rows, Compression compression, long rowGroupBytes) throws Exception {
