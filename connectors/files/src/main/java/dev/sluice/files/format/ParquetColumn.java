@@ -5,34 +5,19 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * One leaf column's chunk of the current row group: levels and values buffered for the open page,
- * the chunk's {@link ParquetStatistics} gathered as they come; a page of about {@link #PAGE_BYTES}
- * is closed at a row's end (so pages start at row boundaries), compressed whole and kept with its
- * header (a version 1 data page: repetition then definition levels, each RLE/bit-packed behind a
- * 4-byte length, then the values) until the row group is written out.
- *
- * <p>Values of every type but BOOLEAN are first dictionary-encoded: the chunk's
- * {@link ParquetDictionary} takes them and the page keeps their indexes, written RLE_DICTIONARY
- * (the bit width in one byte, then the indexes RLE/bit-packed); the chunk then starts with the
- * dictionary page (PLAIN). The chunk falls back to PLAIN values for the rest of it, the open page
- * included, when the dictionary would pass its limits, or when its first page would be no smaller
- * dictionary-encoded (dictionary and indexes) than PLAIN, judged after the page's first
- * {@value #SAMPLE} values (indexes estimated at the current bit width) and again when it closes;
- * a dictionary no page uses is dropped and not written.
+ * One leaf column's chunk of the current row group: levels and values ({@link ParquetPageValues}:
+ * dictionary-encoded or PLAIN) buffered for the open page, the chunk's {@link ParquetStatistics}
+ * gathered as they come; a page of about {@link #PAGE_BYTES} is closed at a row's end (so pages
+ * start at row boundaries), compressed whole and kept with its header (a version 1 data page:
+ * repetition then definition levels, each RLE/bit-packed behind a 4-byte length, then the values)
+ * until the row group is written out, behind the dictionary page when a data page uses one.
  */
 final class ParquetColumn {
     /** A page is closed at the end of the row that takes its buffered bytes to this many. */
     static final int PAGE_BYTES = 1 << 20;
     private static final int DATA_PAGE = 0;
     private static final int DICTIONARY_PAGE = 2;
-    private static final int PLAIN = 0;
     private static final int RLE = 3;
-    private static final int RLE_DICTIONARY = 8;
-    /** The values of a chunk's first page after which a dictionary that does not pay is dropped. */
-    private static final int SAMPLE = 10_000;
-    private static final int NEW = 1;
-    private static final int KNOWN = 0;
-    private static final int FELL_BACK = -1;
 
     /**
      * Where a written column chunk is and what it holds, for the footer: {@code offset} is its first
@@ -50,23 +35,13 @@ final class ParquetColumn {
      * first of equal dictionary-encoded values, which cannot move min or max.
      */
     private final boolean statisticsOfEach;
-    private final ParquetDictionary dictionary;
+    private final ParquetPageValues values;
     private final int definitionWidth;
     private final int repetitionWidth;
     private final int levelBytes;
-    private final ByteSink values = new ByteSink(1024);
-    private final byte[] scratch = new byte[8];
     private byte[] definitions = new byte[64];
     private byte[] repetitions = new byte[64];
     private int levels;
-    private int bits;
-    private int bitCount;
-    /** Fallen back to PLAIN (or no dictionary) for the rest of the chunk. */
-    private boolean plain;
-    private int[] indexes = new int[64];
-    private int indexCount;
-    /** The PLAIN size of the open page's dictionary-encoded values. */
-    private long plainBytes;
     private int dictionaryDataPages;
     private int plainDataPages;
     private final ByteSink page;
@@ -84,9 +59,7 @@ final class ParquetColumn {
         this.compressor = compressor;
         this.statistics = new ParquetStatistics(leaf);
         this.statisticsOfEach = leaf.type() == ParquetSchema.FLOAT || leaf.type() == ParquetSchema.DOUBLE;
-        this.dictionary = leaf.type() == ParquetSchema.BOOLEAN ? null
-                : new ParquetDictionary(leaf.type() == ParquetSchema.BYTE_ARRAY);
-        this.plain = dictionary == null;
+        this.values = new ParquetPageValues(leaf.type());
         this.page = page;
         this.compressed = compressed;
         this.definitionWidth = LevelEncoder.width(leaf.maxDefinition());
@@ -107,82 +80,37 @@ final class ParquetColumn {
     void bool(int repetition, int definition, boolean v) {
         level(repetition, definition);
         statistics.bool(v);
-        bits |= (v ? 1 : 0) << bitCount;
-        if (++bitCount == 8) {
-            values.write(bits);
-            bits = 0;
-            bitCount = 0;
-        }
+        values.bool(v);
     }
 
     void int32(int repetition, int definition, int v) {
         level(repetition, definition);
-        if (!plain) {
-            scratch[0] = (byte) v;
-            scratch[1] = (byte) (v >>> 8);
-            scratch[2] = (byte) (v >>> 16);
-            scratch[3] = (byte) (v >>> 24);
-            int e = encoded(scratch, 0, 4, 4);
-            if (e != FELL_BACK) {
-                if (e == NEW || statisticsOfEach) {
-                    statistics.int32(v);
-                }
-                return;
-            }
+        if (counts(values.int32(v))) {
+            statistics.int32(v);
         }
-        statistics.int32(v);
-        values.writeIntLE(v);
     }
 
     void int64(int repetition, int definition, long v) {
         level(repetition, definition);
-        if (!plain) {
-            for (int i = 0; i < 8; i++) {
-                scratch[i] = (byte) (v >>> (8 * i));
-            }
-            int e = encoded(scratch, 0, 8, 8);
-            if (e != FELL_BACK) {
-                if (e == NEW || statisticsOfEach) {
-                    statistics.int64(v);
-                }
-                return;
-            }
+        if (counts(values.int64(v))) {
+            statistics.int64(v);
         }
-        statistics.int64(v);
-        values.writeLongLE(v);
     }
 
-    /** A BYTE_ARRAY value: its length, then its bytes. */
+    /** A BYTE_ARRAY value. */
     void bytes(int repetition, int definition, byte[] v) {
         level(repetition, definition);
-        if (!plain) {
-            int e = encoded(v, 0, v.length, 4L + v.length);
-            if (e != FELL_BACK) {
-                if (e == NEW) {
-                    statistics.bytes(v);
-                }
-                return;
-            }
+        if (counts(values.bytes(v))) {
+            statistics.bytes(v);
         }
-        statistics.bytes(v);
-        values.writeIntLE(v.length);
-        values.write(v);
     }
 
     /** A FIXED_LEN_BYTE_ARRAY value of the leaf's length. */
     void fixed(int repetition, int definition, byte[] v) {
         level(repetition, definition);
-        if (!plain) {
-            int e = encoded(v, 0, v.length, v.length);
-            if (e != FELL_BACK) {
-                if (e == NEW) {
-                    statistics.bytes(v);
-                }
-                return;
-            }
+        if (counts(values.fixed(v))) {
+            statistics.bytes(v);
         }
-        statistics.bytes(v);
-        values.write(v);
     }
 
     /**
@@ -190,7 +118,7 @@ final class ParquetColumn {
      * as the 4 bytes it takes in memory) and the dictionary.
      */
     long bufferedBytes() {
-        return chunk.size() + openPageBytes() + (dictionary == null ? 0 : dictionary.memory());
+        return chunk.size() + openPageBytes() + values.dictionaryBytes();
     }
 
     /** Ends a row: closes the page when it is full. */
@@ -208,8 +136,8 @@ final class ParquetColumn {
         closePage();
         long dictionaryBytes = 0;
         long dictionaryUncompressed = 0;
-        int dictionaryPages = dictionaryDataPages > 0 ? 1 : 0;
-        if (dictionaryPages > 0) {
+        ParquetDictionary dictionary = values.usedDictionary();
+        if (dictionary != null) {
             compressed.reset();
             compressor.compress(dictionary.array(), dictionary.bytes(), compressed);
             ByteSink header = new ByteSink(32);
@@ -219,7 +147,7 @@ final class ParquetColumn {
                     .i32Field(3, compressed.size())
                     .structField(7)
                     .i32Field(1, dictionary.size())
-                    .i32Field(2, PLAIN)
+                    .i32Field(2, ParquetPageValues.PLAIN)
                     .structEnd()
                     .structEnd();
             header.writeTo(out);
@@ -229,67 +157,24 @@ final class ParquetColumn {
         }
         chunk.writeTo(out);
         Chunk written = new Chunk(offset, offset + dictionaryBytes, chunkValues, dictionaryUncompressed + chunkUncompressed,
-                dictionaryBytes + chunk.size(), dictionaryPages, dictionaryDataPages, plainDataPages, statistics.take());
+                dictionaryBytes + chunk.size(), dictionary != null ? 1 : 0, dictionaryDataPages, plainDataPages,
+                statistics.take());
         chunk.reset();
         chunkValues = 0;
         chunkUncompressed = 0;
         dictionaryDataPages = 0;
         plainDataPages = 0;
-        if (dictionary != null) {
-            dictionary.clear();
-            plain = false;
-        }
+        values.endChunk();
         return written;
     }
 
+    /** Whether a value taken goes to the statistics: equal dictionary entries after the first need not. */
+    private boolean counts(int taken) {
+        return taken != ParquetPageValues.KNOWN || statisticsOfEach;
+    }
+
     private long openPageBytes() {
-        return values.size() + 4L * indexCount + (long) levels * levelBytes;
-    }
-
-    /**
-     * Keeps the value's dictionary index: {@link #NEW} when the value entered the dictionary,
-     * {@link #KNOWN} when it was there, {@link #FELL_BACK} (to PLAIN, the value not kept) when the
-     * dictionary is full.
-     */
-    private int encoded(byte[] b, int off, int len, long plainLength) {
-        int entries = dictionary.size();
-        int index = dictionary.index(b, off, len);
-        if (index < 0) {
-            fallBack();
-            return FELL_BACK;
-        }
-        if (indexCount == indexes.length) {
-            indexes = Arrays.copyOf(indexes, indexCount * 2);
-        }
-        indexes[indexCount++] = index;
-        plainBytes += plainLength;
-        int result = dictionary.size() > entries ? NEW : KNOWN;
-        if (indexCount == SAMPLE && dictionaryDataPages == 0 && !worthIt(
-                (long) indexCount * LevelEncoder.width(dictionary.size() - 1) / 8)) {
-            fallBack();
-        }
-        return result;
-    }
-
-    /** Whether the dictionary and {@code indexBytes} of indexes are smaller than the values PLAIN. */
-    private boolean worthIt(long indexBytes) {
-        return dictionary.bytes() + indexBytes < plainBytes;
-    }
-
-    /**
-     * PLAIN from now on in this chunk: the open page's values so far are rewritten PLAIN; the
-     * dictionary is dropped unless a closed page uses it.
-     */
-    private void fallBack() {
-        for (int i = 0; i < indexCount; i++) {
-            dictionary.writePlain(indexes[i], values);
-        }
-        indexCount = 0;
-        plainBytes = 0;
-        plain = true;
-        if (dictionaryDataPages == 0) {
-            dictionary.clear();
-        }
+        return values.openBytes() + (long) levels * levelBytes;
     }
 
     /** Counts a level entry; keeps the levels a page stores (none for a required top-level column). */
@@ -313,11 +198,6 @@ final class ParquetColumn {
         if (levels == 0) {
             return;
         }
-        if (bitCount > 0) {
-            values.write(bits);
-            bits = 0;
-            bitCount = 0;
-        }
         page.reset();
         if (repetitionWidth > 0) {
             levels(repetitions, repetitionWidth);
@@ -325,20 +205,7 @@ final class ParquetColumn {
         if (definitionWidth > 0) {
             levels(definitions, definitionWidth);
         }
-        int valuesAt = page.size();
-        if (!plain) {
-            int width = Math.max(1, LevelEncoder.width(Math.max(0, dictionary.size() - 1)));
-            page.write(width);
-            LevelEncoder.encode(indexes, indexCount, width, page);
-            if (dictionaryDataPages == 0 && !worthIt(page.size() - valuesAt)) {
-                // the first page is no smaller dictionary-encoded: PLAIN, and no dictionary page
-                page.truncate(valuesAt);
-                fallBack();
-            }
-        }
-        if (plain) {
-            page.write(values.array(), 0, values.size());
-        }
+        int encoding = values.closePage(page);
         int headerStart = chunk.size();
         compressed.reset();
         compressor.compress(page.array(), page.size(), compressed);
@@ -348,7 +215,7 @@ final class ParquetColumn {
                 .i32Field(3, compressed.size())
                 .structField(5)
                 .i32Field(1, levels)
-                .i32Field(2, plain ? PLAIN : RLE_DICTIONARY)
+                .i32Field(2, encoding)
                 .i32Field(3, RLE)
                 .i32Field(4, RLE)
                 .structEnd()
@@ -357,15 +224,12 @@ final class ParquetColumn {
         chunk.write(compressed.array(), 0, compressed.size());
         chunkUncompressed += header + page.size();
         chunkValues += levels;
-        if (plain) {
-            plainDataPages++;
-        } else {
+        if (encoding == ParquetPageValues.RLE_DICTIONARY) {
             dictionaryDataPages++;
+        } else {
+            plainDataPages++;
         }
         levels = 0;
-        values.reset();
-        indexCount = 0;
-        plainBytes = 0;
     }
 
     /** One level section of a version 1 page: its length in 4 bytes, then the RLE/bit-packed levels. */

@@ -6,7 +6,7 @@
  * whose only dependency is aircompressor for the snappy and zstd codecs. Values of every type but
  * boolean are dictionary-encoded per column chunk (a PLAIN dictionary page, RLE_DICTIONARY data
  * pages), falling back to PLAIN for the rest of the chunk when the dictionary would pass 1 MiB or
- * 65,536 entries or does not make the chunk's first page smaller (see {@code ParquetColumn});
+ * 65,536 entries or does not make the chunk's first page smaller (see {@code ParquetPageValues});
  * booleans are PLAIN. Every column chunk carries statistics (see {@code ParquetStatistics}): its
  * null count, and min_value and max_value in the order of the column's type under a TypeDefinedOrder
  * column order (signed or unsigned integers, floats without NaN and with a NaN count, booleans, text
