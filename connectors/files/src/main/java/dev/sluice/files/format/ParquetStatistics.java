@@ -85,16 +85,19 @@ final class ParquetStatistics {
         }
     }
 
-    /** A BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY value; kept, not copied, while it is the min or max. */
+    /**
+     * A BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY value, kept while it is the min or max: copied for a
+     * BINARY column (the caller's array), as it is otherwise (an array the writer made).
+     */
     void bytes(byte[] v) {
         if (!seen) {
-            minBytes = v;
-            maxBytes = v;
+            minBytes = kept(v);
+            maxBytes = minBytes;
             seen = true;
         } else if (compare(v, minBytes) < 0) {
-            minBytes = v;
+            minBytes = kept(v);
         } else if (compare(v, maxBytes) > 0) {
-            maxBytes = v;
+            maxBytes = kept(v);
         }
     }
 
@@ -133,6 +136,10 @@ final class ParquetStatistics {
         } else if (v > maxDouble) {
             maxDouble = v;
         }
+    }
+
+    private byte[] kept(byte[] v) {
+        return order == Order.BYTES ? v.clone() : v;
     }
 
     private int compare(byte[] a, byte[] b) {

@@ -145,6 +145,24 @@ class ParquetStatisticsTest {
         }
     }
 
+    @Test
+    void bytesTheCallerChangesAfterWriteLeaveTheBoundsAsWritten() throws Exception {
+        TableSchema table = new TableSchema("t", List.of(Column.of("b", ColumnType.BYTES)), List.of(), List.of());
+        byte[] high = {0x70};
+        byte[] low = {0x10};
+        Path file = dir.resolve("mutated.parquet");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            RowEncoder encoder = RowEncoders.open(table, FormatOptions.defaults(FileFormat.PARQUET), out);
+            encoder.write(List.of(new Object[] {high}, new Object[] {low}));
+            high[0] = 0x7f;
+            low[0] = 0x00;
+            encoder.finish();
+        }
+        try (DuckDb db = new DuckDb()) {
+            assertThat(stats(db, file)).containsEntry("b", "\\x10 | p | 0 | - | true | true");
+        }
+    }
+
     private Path write(TableSchema table, List<Object[]> rows, long rowGroupBytes) throws Exception {
         Path file = dir.resolve(table.name() + ".parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
