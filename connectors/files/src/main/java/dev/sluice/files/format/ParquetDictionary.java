@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The dictionary of one leaf column's chunk: its distinct values in order of first appearance,
  * PLAIN-encoded as the dictionary page stores them (a BYTE_ARRAY value behind its 4-byte length,
- * other types as they are), found by their PLAIN bytes in an open-addressing hash table. It stops
+ * other types as they are), found in an open-addressing hash table by their PLAIN bytes, or for
+ * numbers by their value. It stops
  * taking values at {@link #MAX_BYTES} of entries or {@link #MAX_ENTRIES} entries; the column then
  * falls back to PLAIN.
  */
@@ -20,6 +21,8 @@ final class ParquetDictionary {
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
     private int[] hashes = new int[64];
+    /** Each entry's value as a number, for INT32, INT64, FLOAT and DOUBLE columns. */
+    private long[] numbers = new long[0];
     /** Entry + 1 in each used slot, 0 in a free one. */
     private int[] table = new int[128];
     private int size;
@@ -46,23 +49,60 @@ final class ParquetDictionary {
         if (size == MAX_ENTRIES || entries.size() + len + (lengthPrefixed ? 4 : 0) > MAX_BYTES) {
             return -1;
         }
+        if (lengthPrefixed) {
+            entries.writeIntLE(len);
+        }
+        int start = entries.size();
+        entries.write(b, off, len);
+        return added(start, len, hash, slot);
+    }
+
+    /** Records the entry just appended at {@code start} in free {@code slot}; its index. */
+    private int added(int start, int len, int hash, int slot) {
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             lengths = Arrays.copyOf(lengths, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
         }
-        if (lengthPrefixed) {
-            entries.writeIntLE(len);
-        }
-        starts[size] = entries.size();
+        starts[size] = start;
         lengths[size] = len;
         hashes[size] = hash;
-        entries.write(b, off, len);
         table[slot] = ++size;
         if (size * 2 > table.length) {
             grow();
         }
         return size - 1;
+    }
+
+    /**
+     * The entry of a 4- or 8-byte number ({@code width}), added if new, PLAIN as {@code width}
+     * little-endian bytes; -1 when adding it would pass the limits. A column takes either numbers
+     * or byte arrays.
+     */
+    int index(long v, int width) {
+        int hash = mix((int) (v ^ (v >>> 32)) * 0x9E3779B9);
+        int mask = table.length - 1;
+        int slot = hash & mask;
+        for (int e = table[slot]; e != 0; e = table[slot]) {
+            if (numbers[e - 1] == v) {
+                return e - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (size == MAX_ENTRIES || entries.size() + width > MAX_BYTES) {
+            return -1;
+        }
+        if (size >= numbers.length) {
+            numbers = Arrays.copyOf(numbers, Math.max(64, size * 2));
+        }
+        numbers[size] = v;
+        int start = entries.size();
+        if (width == 4) {
+            entries.writeIntLE((int) v);
+        } else {
+            entries.writeLongLE(v);
+        }
+        return added(start, width, hash, slot);
     }
 
     /** Entries held. */
@@ -81,7 +121,7 @@ final class ParquetDictionary {
 
     /** The memory the dictionary holds: entries, their offsets, lengths and hashes, and the table. */
     long memory() {
-        return entries.size() + 12L * starts.length + 4L * table.length;
+        return entries.size() + 12L * starts.length + 8L * numbers.length + 4L * table.length;
     }
 
     /** Appends entry {@code i} PLAIN-encoded. */
@@ -99,6 +139,7 @@ final class ParquetDictionary {
             starts = new int[64];
             lengths = new int[64];
             hashes = new int[64];
+            numbers = new long[0];
         } else if (size > 0) {
             Arrays.fill(table, 0);
         }
@@ -123,7 +164,10 @@ final class ParquetDictionary {
         for (int i = off; i < off + len; i++) {
             h = 31 * h + b[i];
         }
-        h *= 0x9E3779B9;
+        return mix(h * 0x9E3779B9);
+    }
+
+    private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 }

@@ -25,7 +25,6 @@ final class ParquetPageValues {
 
     private final ParquetDictionary dictionary;
     private final ByteSink values = new ByteSink(1024);
-    private final byte[] scratch = new byte[8];
     private int bits;
     private int bitCount;
     /** Fallen back to PLAIN (or no dictionary) for the rest of the chunk. */
@@ -53,11 +52,8 @@ final class ParquetPageValues {
 
     int int32(int v) {
         if (!plain) {
-            scratch[0] = (byte) v;
-            scratch[1] = (byte) (v >>> 8);
-            scratch[2] = (byte) (v >>> 16);
-            scratch[3] = (byte) (v >>> 24);
-            int e = encoded(scratch, 4, 4);
+            int entries = dictionary.size();
+            int e = kept(dictionary.index(v, 4), entries, 4);
             if (e != PLAIN_VALUE) {
                 return e;
             }
@@ -68,10 +64,8 @@ final class ParquetPageValues {
 
     int int64(long v) {
         if (!plain) {
-            for (int i = 0; i < 8; i++) {
-                scratch[i] = (byte) (v >>> (8 * i));
-            }
-            int e = encoded(scratch, 8, 8);
+            int entries = dictionary.size();
+            int e = kept(dictionary.index(v, 8), entries, 8);
             if (e != PLAIN_VALUE) {
                 return e;
             }
@@ -83,7 +77,8 @@ final class ParquetPageValues {
     /** A BYTE_ARRAY value; PLAIN: its length, then its bytes. */
     int bytes(byte[] v) {
         if (!plain) {
-            int e = encoded(v, v.length, 4L + v.length);
+            int entries = dictionary.size();
+            int e = kept(dictionary.index(v, 0, v.length), entries, 4L + v.length);
             if (e != PLAIN_VALUE) {
                 return e;
             }
@@ -96,7 +91,8 @@ final class ParquetPageValues {
     /** A FIXED_LEN_BYTE_ARRAY value. */
     int fixed(byte[] v) {
         if (!plain) {
-            int e = encoded(v, v.length, v.length);
+            int entries = dictionary.size();
+            int e = kept(dictionary.index(v, 0, v.length), entries, v.length);
             if (e != PLAIN_VALUE) {
                 return e;
             }
@@ -161,10 +157,12 @@ final class ParquetPageValues {
         dictionaryPages = 0;
     }
 
-    /** Keeps the value's dictionary index ({@link #NEW} or {@link #KNOWN}); {@link #PLAIN_VALUE}, having fallen back, when the dictionary is full. */
-    private int encoded(byte[] b, int len, long plainLength) {
-        int entries = dictionary.size();
-        int index = dictionary.index(b, 0, len);
+    /**
+     * Keeps a value's dictionary {@code index} ({@link #NEW} when the dictionary held fewer than
+     * {@code entries} before, {@link #KNOWN} otherwise); {@link #PLAIN_VALUE}, having fallen back,
+     * when the index is -1 (the dictionary full).
+     */
+    private int kept(int index, int entries, long plainLength) {
         if (index < 0) {
             fallBack();
             return PLAIN_VALUE;
