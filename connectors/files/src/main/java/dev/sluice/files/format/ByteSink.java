@@ -31,6 +31,11 @@ final class ByteSink {
         size = 0;
     }
 
+    /** Forgets the bytes past {@code size}. */
+    void truncate(int size) {
+        this.size = Math.min(this.size, size);
+    }
+
     /** Forgets the bytes and drops a buffer grown beyond {@code capacity}. */
     void release(int capacity) {
         size = 0;

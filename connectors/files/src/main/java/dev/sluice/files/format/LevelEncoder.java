@@ -1,7 +1,10 @@
 package dev.sluice.files.format;
 
+import java.util.function.IntUnaryOperator;
+
 /**
- * Parquet's RLE/bit-packing hybrid for repetition and definition levels: a run of eight or more
+ * Parquet's RLE/bit-packing hybrid for repetition and definition levels and for dictionary
+ * indexes: a run of eight or more
  * equal levels is one RLE run (header {@code count << 1}, the value in {@code ceil(width / 8)}
  * bytes), other levels are bit-packed in groups of eight (header {@code groups << 1 | 1}, values
  * packed least significant bit first), the last group padded with zeros.
@@ -17,11 +20,21 @@ final class LevelEncoder {
 
     /** Appends the encoding of {@code levels[0..count)} at {@code width} bits (at least 1) to {@code out}. */
     static void encode(byte[] levels, int count, int width, ByteSink out) {
+        encode(i -> levels[i], count, width, out);
+    }
+
+    /** Appends the encoding of {@code values[0..count)} (non-negative) at {@code width} bits (at least 1). */
+    static void encode(int[] values, int count, int width, ByteSink out) {
+        encode(i -> values[i], count, width, out);
+    }
+
+    private static void encode(IntUnaryOperator levels, int count, int width, ByteSink out) {
         int literalStart = 0;
         int i = 0;
         while (i < count) {
             int run = 1;
-            while (i + run < count && levels[i + run] == levels[i]) {
+            int value = levels.applyAsInt(i);
+            while (i + run < count && levels.applyAsInt(i + run) == value) {
                 run++;
             }
             if (run >= 8) {
@@ -34,7 +47,7 @@ final class LevelEncoder {
                 packed(levels, literalStart, i - literalStart, width, out);
                 literalStart = i;
                 if (run >= 8) {
-                    repeated(levels[i], run, width, out);
+                    repeated(levels.applyAsInt(i), run, width, out);
                     literalStart = i + run;
                 }
                 i += run;
@@ -52,7 +65,7 @@ final class LevelEncoder {
         }
     }
 
-    private static void packed(byte[] levels, int start, int count, int width, ByteSink out) {
+    private static void packed(IntUnaryOperator levels, int start, int count, int width, ByteSink out) {
         if (count == 0) {
             return;
         }
@@ -61,7 +74,7 @@ final class LevelEncoder {
         long acc = 0;
         int bits = 0;
         for (int k = 0; k < groups * 8; k++) {
-            int v = k < count ? levels[start + k] : 0;
+            int v = k < count ? levels.applyAsInt(start + k) : 0;
             acc |= (long) v << bits;
             bits += width;
             while (bits >= 8) {

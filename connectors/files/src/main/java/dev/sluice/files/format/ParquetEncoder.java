@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * Parquet written by Sluice's own writer: "PAR1", row groups, then the footer ({@link ParquetFooter})
  * with its length and "PAR1". Rows are encoded into their columns' pages in memory
- * ({@link ParquetColumn}: version 1 data pages, PLAIN values, RLE/bit-packed levels, each page
- * compressed whole by the codec); once the bytes a row group holds reach the row-group size (checked
- * after each row) it is written to the stream and its memory reused. {@link #finish} writes the last
+ * ({@link ParquetColumn}: version 1 data pages, dictionary-encoded or PLAIN values, RLE/bit-packed
+ * levels, each page compressed whole by the codec); once the bytes a row group holds (its
+ * dictionaries included) reach the row-group size (checked after each row) it is written to the
+ * stream and its memory reused. {@link #finish} writes the last
  * row group and the footer, and flushes.
  */
 final class ParquetEncoder implements RowEncoder {

@@ -9,12 +9,19 @@ import java.util.List;
 /**
  * The FileMetaData a Parquet file ends with, in Thrift's compact protocol: version 1, the schema
  * flattened depth-first under a root named {@code schema}, the row count, each row group's column
- * chunks (type, encodings, path, codec, value count, sizes, data page offset; no statistics) and
- * created_by {@code sluice}. What it holds until {@link #encode} is a few numbers per column chunk.
+ * chunks (type, encodings, path, codec, value count, sizes, data page offset, dictionary page
+ * offset when there is one, statistics: null count, min and max when there are, NaN count for
+ * floats; the pages of each type and encoding), created_by {@code sluice} and a
+ * TypeDefinedOrder column order for every leaf, so readers trust min_value and max_value. What it
+ * holds until {@link #encode} is a few numbers and two bounds of at most about
+ * {@link ParquetBounds#LIMIT} bytes (a decimal's or UUID's width) per column chunk.
  */
 final class ParquetFooter {
     private static final int PLAIN = 0;
     private static final int RLE = 3;
+    private static final int RLE_DICTIONARY = 8;
+    private static final int DATA_PAGE = 0;
+    private static final int DICTIONARY_PAGE = 2;
 
     private record RowGroup(long rows, List<ParquetColumn.Chunk> chunks) {
     }
@@ -51,6 +58,11 @@ final class ParquetFooter {
             rowGroup(t, rowGroups.get(g), g);
         }
         t.stringField(6, "sluice");
+        // every leaf's min and max follow its type's order (TypeDefinedOrder)
+        t.listField(7, ThriftCompact.STRUCT, schema.leaves().size());
+        for (int i = 0; i < schema.leaves().size(); i++) {
+            t.structBegin().structField(1).structEnd().structEnd();
+        }
         t.structEnd();
         return out;
     }
@@ -109,6 +121,36 @@ final class ParquetFooter {
         t.structEnd();
     }
 
+    /** ColumnMetaData's Statistics: null_count, max_value, min_value, their exactness, nan_count. */
+    private static void statistics(ThriftCompact t, ParquetStatistics.Chunk s) {
+        t.structField(12).i64Field(3, s.nullCount());
+        if (s.min() != null) {
+            t.binaryField(5, s.max()).binaryField(6, s.min())
+                    .boolField(7, s.maxExact()).boolField(8, s.minExact());
+        }
+        if (s.nanCount() >= 0) {
+            t.i64Field(9, s.nanCount());
+        }
+        t.structEnd();
+    }
+
+    /** ColumnMetaData's encoding_stats: the pages of each type and encoding. */
+    private static void encodingStats(ThriftCompact t, ParquetColumn.Chunk c) {
+        int kinds = (c.dictionaryPages() > 0 ? 1 : 0) + (c.dictionaryDataPages() > 0 ? 1 : 0)
+                + (c.plainDataPages() > 0 ? 1 : 0);
+        t.listField(13, ThriftCompact.STRUCT, kinds);
+        if (c.dictionaryPages() > 0) {
+            t.structBegin().i32Field(1, DICTIONARY_PAGE).i32Field(2, PLAIN).i32Field(3, c.dictionaryPages()).structEnd();
+        }
+        if (c.dictionaryDataPages() > 0) {
+            t.structBegin().i32Field(1, DATA_PAGE).i32Field(2, RLE_DICTIONARY).i32Field(3, c.dictionaryDataPages())
+                    .structEnd();
+        }
+        if (c.plainDataPages() > 0) {
+            t.structBegin().i32Field(1, DATA_PAGE).i32Field(2, PLAIN).i32Field(3, c.plainDataPages()).structEnd();
+        }
+    }
+
     private void rowGroup(ThriftCompact t, RowGroup g, int ordinal) {
         List<Leaf> leaves = schema.leaves();
         long uncompressed = 0;
@@ -119,10 +161,13 @@ final class ParquetFooter {
             ParquetColumn.Chunk c = g.chunks().get(i);
             uncompressed += c.uncompressedBytes();
             compressed += c.compressedBytes();
-            t.structBegin().i64Field(2, 0).structField(3)
-                    .i32Field(1, leaf.type())
-                    .listField(2, ThriftCompact.I32, 2).i32(PLAIN).i32(RLE)
-                    .listField(3, ThriftCompact.BINARY, leaf.path().size());
+            t.structBegin().i64Field(2, 0).structField(3).i32Field(1, leaf.type());
+            if (c.dictionaryDataPages() > 0) {
+                t.listField(2, ThriftCompact.I32, 3).i32(PLAIN).i32(RLE).i32(RLE_DICTIONARY);
+            } else {
+                t.listField(2, ThriftCompact.I32, 2).i32(PLAIN).i32(RLE);
+            }
+            t.listField(3, ThriftCompact.BINARY, leaf.path().size());
             for (String p : leaf.path()) {
                 t.string(p);
             }
@@ -130,9 +175,13 @@ final class ParquetFooter {
                     .i64Field(5, c.values())
                     .i64Field(6, c.uncompressedBytes())
                     .i64Field(7, c.compressedBytes())
-                    .i64Field(9, c.offset())
-                    .structEnd()
-                    .structEnd();
+                    .i64Field(9, c.dataPageOffset());
+            if (c.dictionaryPages() > 0) {
+                t.i64Field(11, c.offset());
+            }
+            statistics(t, c.statistics());
+            encodingStats(t, c);
+            t.structEnd().structEnd();
         }
         long fileOffset = g.chunks().isEmpty() ? 0 : g.chunks().get(0).offset();
         t.i64Field(2, uncompressed).i64Field(3, g.rows()).i64Field(5, fileOffset).i64Field(6, compressed)

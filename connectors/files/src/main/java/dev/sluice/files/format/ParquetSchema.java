@@ -74,8 +74,8 @@ final class ParquetSchema {
                 List<Node> children) {
     }
 
-    /** The leaf column of a table column: its path, physical type and maximum levels. */
-    record Leaf(List<String> path, int type, int typeLength, int maxDefinition, int maxRepetition) {
+    /** The leaf column of a table column: its path, physical and logical type (or null) and maximum levels. */
+    record Leaf(List<String> path, int type, int typeLength, Logical logical, int maxDefinition, int maxRepetition) {
     }
 
     private final List<Node> fields;
@@ -129,7 +129,7 @@ final class ParquetSchema {
         int def = definition + (node.repetition() == REQUIRED ? 0 : 1);
         int rep = repetition + (node.repetition() == REPEATED ? 1 : 0);
         if (node.type() != GROUP) {
-            return new Leaf(List.copyOf(path), node.type(), node.typeLength(), def, rep);
+            return new Leaf(List.copyOf(path), node.type(), node.typeLength(), node.logical(), def, rep);
         }
         return leaf(node.children().get(0), path, def, rep);
     }

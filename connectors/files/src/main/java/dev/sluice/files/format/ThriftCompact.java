@@ -80,6 +80,13 @@ final class ThriftCompact {
         return this;
     }
 
+    ThriftCompact binaryField(int id, byte[] v) {
+        fieldHeader(id, BINARY);
+        out.writeVarint(v.length);
+        out.write(v);
+        return this;
+    }
+
     /** A list field's header; its {@code size} elements follow ({@link #i32}, {@link #string}, {@link #structBegin}). */
     ThriftCompact listField(int id, int elementType, int size) {
         fieldHeader(id, LIST);

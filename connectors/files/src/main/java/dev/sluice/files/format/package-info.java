@@ -2,8 +2,16 @@
  * Encoders of rows into Parquet, JSON Lines and CSV objects, streaming: memory is bounded by one
  * Parquet row group or a small buffer, never by the object. {@link dev.sluice.files.format.RowEncoders}
  * opens one for a table, {@link dev.sluice.files.format.FormatOptions} and an output stream.
- * Parquet is written by the package's own writer (version 1 data pages, PLAIN values, no dictionary
- * and no statistics), whose only dependency is aircompressor for the snappy and zstd codecs.
+ * Parquet is written by the package's own writer (version 1 data pages, RLE/bit-packed levels),
+ * whose only dependency is aircompressor for the snappy and zstd codecs. Values of every type but
+ * boolean are dictionary-encoded per column chunk (a PLAIN dictionary page, RLE_DICTIONARY data
+ * pages), falling back to PLAIN for the rest of the chunk when the dictionary would pass 1 MiB or
+ * 65,536 entries or does not make the chunk's first page smaller (see {@code ParquetPageValues});
+ * booleans are PLAIN. Every column chunk carries statistics (see {@code ParquetStatistics}): its
+ * null count, and min_value and max_value in the order of the column's type under a TypeDefinedOrder
+ * column order (signed or unsigned integers, floats without NaN and with a NaN count, booleans, text
+ * and bytes as unsigned bytes shortened past 64 bytes, UUIDs, decimals); list columns carry their
+ * elements' statistics.
  *
  * <p>How each column type is stored (see {@code TextForms} for the exact text forms):
  * <table>

@@ -34,6 +34,23 @@ class ParquetEncodingsTest {
     }
 
     @Test
+    void dictionaryIndexesWiderThanAByteTakeTwoBytesInARun() {
+        int[] indexes = new int[12];
+        Arrays.fill(indexes, 300);
+        indexes[0] = 1;
+        ByteSink out = new ByteSink(16);
+        LevelEncoder.encode(indexes, indexes.length, 9, out);
+        // [1 300 300 300 300 300 300 300] packed at 9 bits (9 bytes), then the four 300s left are too
+        // few for a run: packed, padded with zeros (9 bytes)
+        assertThat(bytes(out)).containsExactly(0x03, 0x01, 0x58, 0xB2, 0x64, 0xC9, 0x92, 0x25, 0x4B, 0x96,
+                0x03, 0x2C, 0x59, 0xB2, 0x64, 0x09, 0x00, 0x00, 0x00, 0x00);
+        ByteSink run = new ByteSink(16);
+        LevelEncoder.encode(new int[] {300, 300, 300, 300, 300, 300, 300, 300, 300, 300}, 10, 9, run);
+        // header 10 << 1, then 300 in two bytes, little-endian
+        assertThat(bytes(run)).containsExactly(0x14, 0x2C, 0x01);
+    }
+
+    @Test
     void thriftCompactFieldsHoldDeltasZigzagVarintsAndBoolsInTheirType() {
         ByteSink out = new ByteSink(16);
         new ThriftCompact(out).structBegin()

@@ -55,15 +55,16 @@ class ParquetFooterTest {
             assertThat(file0).containsEntry("created_by", "sluice").containsEntry("num_rows", "10")
                     .containsEntry("num_row_groups", "1").containsEntry("format_version", "1");
             List<Map<String, String>> chunks = db.query("SELECT path_in_schema, num_values, compression, encodings,"
-                    + " data_page_offset, total_compressed_size FROM parquet_metadata('" + file + "') ORDER BY column_id");
+                    + " data_page_offset, coalesce(dictionary_page_offset, data_page_offset) AS first_page,"
+                    + " total_compressed_size FROM parquet_metadata('" + file + "') ORDER BY column_id");
             assertThat(chunks).hasSize(SampleTable.TABLE.columns().size());
             assertThat(chunks.get(0)).containsEntry("path_in_schema", "id").containsEntry("num_values", "10")
                     .containsEntry("compression", "ZSTD").containsEntry("encodings", "PLAIN, RLE")
                     .containsEntry("data_page_offset", "4");
-            // the chunks follow one another from the magic bytes on
+            // the chunks follow one another from the magic bytes on, each from its dictionary page if it has one
             long next = 4;
             for (Map<String, String> c : chunks) {
-                assertThat(Long.parseLong(c.get("data_page_offset"))).as(c.get("path_in_schema")).isEqualTo(next);
+                assertThat(Long.parseLong(c.get("first_page"))).as(c.get("path_in_schema")).isEqualTo(next);
                 next += Long.parseLong(c.get("total_compressed_size"));
             }
             // a grid's values: every level entry, nulls and empty lists included (row 0 has 6, row 1 has 1, 8 nulls)
