@@ -49,10 +49,7 @@ final class DynamoDbTables implements AwsTable {
     }
 
     DynamoDbTables(int pageSize) {
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("ListTables pages hold 1 to " + MAX_PAGE + " tables, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("ListTables", "tables", 1, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -78,7 +75,7 @@ final class DynamoDbTables implements AwsTable {
                 // gone between ListTables and now: not part of the inventory any more
             }
         }
-        return new AwsPage(rows, Optional.ofNullable(page.lastEvaluatedTableName()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.lastEvaluatedTableName());
     }
 
     private static Map<String, String> tags(DynamoDbClient dynamodb, String arn) {

@@ -74,11 +74,7 @@ final class Ec2Instances implements AwsTable {
     }
 
     Ec2Instances(int pageSize) {
-        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("DescribeInstances pages hold " + MIN_PAGE + " to " + MAX_PAGE
-                    + " instances, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("DescribeInstances", "instances", MIN_PAGE, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -101,7 +97,7 @@ final class Ec2Instances implements AwsTable {
                 rows.add(row(scope, instance));
             }
         }
-        return new AwsPage(rows, Optional.ofNullable(page.nextToken()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.nextToken());
     }
 
     /** The time in a state transition reason such as {@code User initiated (2024-01-02 03:04:05 GMT)}. */

@@ -36,11 +36,7 @@ final class Ec2SecurityGroups implements AwsTable {
     }
 
     Ec2SecurityGroups(int pageSize) {
-        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("DescribeSecurityGroups pages hold " + MIN_PAGE + " to " + MAX_PAGE
-                    + " groups, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("DescribeSecurityGroups", "groups", MIN_PAGE, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -65,6 +61,6 @@ final class Ec2SecurityGroups implements AwsTable {
                 SdkJson.of(g.ipPermissions()), SdkJson.of(g.ipPermissionsEgress()), g.ownerId(), g.vpcId()
             });
         }
-        return new AwsPage(rows, Optional.ofNullable(page.nextToken()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.nextToken());
     }
 }

@@ -38,11 +38,7 @@ final class Ec2Vpcs implements AwsTable {
     }
 
     Ec2Vpcs(int pageSize) {
-        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("DescribeVpcs pages hold " + MIN_PAGE + " to " + MAX_PAGE
-                    + " VPCs, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("DescribeVpcs", "VPCs", MIN_PAGE, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -67,6 +63,6 @@ final class Ec2Vpcs implements AwsTable {
                 v.isDefault(), v.ownerId(), v.stateAsString(), v.vpcId()
             });
         }
-        return new AwsPage(rows, Optional.ofNullable(page.nextToken()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.nextToken());
     }
 }

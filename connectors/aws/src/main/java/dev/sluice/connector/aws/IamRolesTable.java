@@ -41,7 +41,7 @@ final class IamRolesTable implements AwsTable {
 
     /** @param maxItems roles per page (IAM's MaxItems: 1 to 1000) */
     IamRolesTable(int maxItems) {
-        this.maxItems = maxItems;
+        this.maxItems = AwsPage.size("ListRoles", "roles", 1, 1000, maxItems);
     }
 
     @Override
@@ -71,7 +71,7 @@ final class IamRolesTable implements AwsTable {
                     role.maxSessionDuration() == null ? null : role.maxSessionDuration().longValue(),
                     SdkJson.of(role.permissionsBoundary()), SdkJson.of(role.roleLastUsed())});
         }
-        return new AwsPage(rows, Boolean.TRUE.equals(page.isTruncated()) ? Optional.ofNullable(page.marker()) : Optional.empty());
+        return AwsPage.of(rows, Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null);
     }
 
     /** IAM returns policy documents URL-encoded; the column holds the JSON. */

@@ -36,7 +36,7 @@ final class IamUsersTable implements AwsTable {
 
     /** @param maxItems users per page (IAM's MaxItems: 1 to 1000) */
     IamUsersTable(int maxItems) {
-        this.maxItems = maxItems;
+        this.maxItems = AwsPage.size("ListUsers", "users", 1, 1000, maxItems);
     }
 
     @Override
@@ -65,6 +65,6 @@ final class IamUsersTable implements AwsTable {
                     user.path(), user.userId(), user.userName(), user.passwordLastUsed(),
                     SdkJson.of(user.permissionsBoundary())});
         }
-        return new AwsPage(rows, Boolean.TRUE.equals(page.isTruncated()) ? Optional.ofNullable(page.marker()) : Optional.empty());
+        return AwsPage.of(rows, Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null);
     }
 }

@@ -47,10 +47,7 @@ final class LambdaFunctions implements AwsTable {
     }
 
     LambdaFunctions(int pageSize) {
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("ListFunctions pages hold 1 to " + MAX_PAGE + " functions, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("ListFunctions", "functions", 1, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -75,7 +72,7 @@ final class LambdaFunctions implements AwsTable {
                 // gone between ListFunctions and now: not part of the inventory any more
             }
         }
-        return new AwsPage(rows, Optional.ofNullable(page.nextMarker()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.nextMarker());
     }
 
     private static Object[] row(LambdaClient lambda, Scope scope, String arn) {

@@ -79,11 +79,7 @@ final class RdsInstances implements AwsTable {
     }
 
     RdsInstances(int pageSize) {
-        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("DescribeDBInstances pages hold " + MIN_PAGE + " to " + MAX_PAGE
-                    + " instances, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("DescribeDBInstances", "instances", MIN_PAGE, MAX_PAGE, pageSize);
     }
 
     @Override
@@ -104,7 +100,7 @@ final class RdsInstances implements AwsTable {
         for (DBInstance i : page.dbInstances()) {
             rows.add(row(scope, i));
         }
-        return new AwsPage(rows, Optional.ofNullable(page.marker()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.marker());
     }
 
     private static Object[] row(Scope scope, DBInstance i) {

@@ -61,10 +61,7 @@ final class SqsQueues implements AwsTable {
     }
 
     SqsQueues(int pageSize) {
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("ListQueues pages hold 1 to " + MAX_PAGE + " queues, not " + pageSize);
-        }
-        this.pageSize = pageSize;
+        this.pageSize = AwsPage.size("ListQueues", "queues", 1, MAX_PAGE, pageSize);
     }
 
     private static Table shape() {
@@ -106,7 +103,7 @@ final class SqsQueues implements AwsTable {
                 // gone between ListQueues and now: not part of the inventory any more
             }
         }
-        return new AwsPage(rows, Optional.ofNullable(page.nextToken()).filter(t -> !t.isEmpty()));
+        return AwsPage.of(rows, page.nextToken());
     }
 
     private static Object[] row(Scope scope, String url, Map<String, String> attributes, Map<String, String> tags) {

@@ -1,25 +1,12 @@
 package dev.sluice.connector.aws;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import dev.sluice.emulators.InterceptingProxy;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -28,12 +15,9 @@ import java.util.function.Predicate;
  * {@code X-Amz-Target} for the JSON protocol or {@code Action=} for the query protocol) with
  * errors queued by {@link #fail}, or every request of an operation signed with certain access key
  * ids with the error {@link #deny} sets, and passes every other request to moto unchanged. It counts,
- * per operation, the errors it answered and the requests it passed. Modelled on the CLI tests'
- * DenyingAwsProxy (a module's tests do not see another's).
+ * per operation, the errors it answered and the requests it passed.
  */
 final class FaultyAwsProxy implements AutoCloseable {
-    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
-
     /** An HTTP answer the proxy gives instead of moto's. */
     record Fault(int status, String contentType, String body) {
         /** The query protocol's (IAM, RDS, STS) error document. */
@@ -60,25 +44,19 @@ final class FaultyAwsProxy implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final URI target;
+    private final InterceptingProxy proxy;
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Denial> denials = new HashMap<>();
     private final Map<String, Integer> injected = new HashMap<>();
     private final Map<String, Integer> passed = new HashMap<>();
 
-    FaultyAwsProxy(URI target) throws IOException {
-        this.target = target;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+    FaultyAwsProxy(URI target) {
+        this.proxy = new InterceptingProxy(target, r -> Optional.ofNullable(next(r.operation(), r.accessKeyId()))
+                .map(f -> new InterceptingProxy.Answer(f.status(), f.contentType(), f.body())));
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return proxy.endpoint();
     }
 
     /** Answers the next {@code times} requests of {@code operation} ({@code "iam:ListRoles"}) with {@code fault}. */
@@ -134,78 +112,8 @@ final class FaultyAwsProxy implements AutoCloseable {
         return fault;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            byte[] body = ex.getRequestBody().readAllBytes();
-            Fault fault = next(operation(ex, body), accessKeyId(ex));
-            if (fault != null) {
-                reply(ex, fault.status(), Map.of("Content-Type", List.of(fault.contentType())),
-                        fault.body().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(ex.getRequestURI().toString()))
-                    .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            ex.getRequestHeaders().forEach((k, vs) -> {
-                if (!HOP.contains(k.toLowerCase(Locale.ROOT))) {
-                    vs.forEach(v -> b.header(k, v));
-                }
-            });
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            reply(ex, r.statusCode(), r.headers().map(), r.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void reply(HttpExchange ex, int status, Map<String, List<String>> headers, byte[] body) throws IOException {
-        headers.forEach((k, vs) -> {
-            if (!HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
-                ex.getResponseHeaders().put(k, vs);
-            }
-        });
-        boolean empty = body.length == 0 || ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(status, empty ? -1 : body.length);
-        if (!empty) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The access key id a request is signed with, {@code ?} if none. */
-    private static String accessKeyId(HttpExchange ex) {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        int i = auth == null ? -1 : auth.indexOf("Credential=");
-        return i < 0 ? "?" : auth.substring(i + "Credential=".length()).split("[,\\s/]")[0];
-    }
-
-    /** {@code service:Operation} of a request, {@code ?} for a part not found. */
-    private static String operation(HttpExchange ex, byte[] body) {
-        String service = "?";
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        int i = auth == null ? -1 : auth.indexOf("Credential=");
-        if (i >= 0) {
-            String[] parts = auth.substring(i + "Credential=".length()).split("[,\\s]")[0].split("/");
-            service = parts.length >= 4 ? parts[3] : "?";
-        }
-        String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-        if (target != null) {
-            return service + ":" + target.substring(target.lastIndexOf('.') + 1);
-        }
-        String form = new String(body, StandardCharsets.UTF_8) + "&" + (ex.getRequestURI().getRawQuery() == null ? ""
-                : ex.getRequestURI().getRawQuery());
-        for (String pair : form.split("&")) {
-            if (pair.startsWith("Action=")) {
-                return service + ":" + URLDecoder.decode(pair.substring("Action=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        return service + ":?";
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        proxy.close();
     }
 }
